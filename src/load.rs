@@ -1,0 +1,114 @@
+//! The only I/O: fetching the bundled dataset. Everything after this is pure.
+
+use crate::model::Dataset;
+use crate::validate::DatasetError;
+use std::fmt;
+
+/// Where the dataset lives, relative to the document's base URL (`<base href>`), so deep links
+/// and sub-path deployments fetch the same file. `index.html` preloads the same path.
+pub const DATASET_PATH: &str = "data/kazakhstan-2006.json";
+
+/// Why the dataset could not be loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The request never got an answer (offline, aborted, blocked).
+    Network(String),
+    /// The server answered with an error status.
+    Status { code: u16, text: String },
+    /// The answer was not a usable dataset.
+    Dataset(DatasetError),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network(e) => write!(
+                f,
+                "The data could not be downloaded: the network request failed ({e}). Check your \
+                 connection and try again."
+            ),
+            LoadError::Status { code: 404, .. } => write!(
+                f,
+                "The data file was not found on the server (HTTP 404). The site may be partly \
+                 deployed."
+            ),
+            LoadError::Status { code, text } if *code >= 500 => write!(
+                f,
+                "The server failed while sending the data (HTTP {code} {text}). Try again in a \
+                 moment."
+            ),
+            LoadError::Status { code, text } => {
+                write!(
+                    f,
+                    "The server refused the data request (HTTP {code} {text})."
+                )
+            }
+            LoadError::Dataset(e @ DatasetError::UnsupportedSchema { .. }) => {
+                write!(
+                    f,
+                    "The data file is from a different version: {e}. Reload the page to get the matching explorer."
+                )
+            }
+            LoadError::Dataset(e) => write!(f, "The data file is damaged: {e}."),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The dataset URL resolved against the document base.
+pub fn dataset_url() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    match base.and_then(|b| web_sys::Url::new_with_base(DATASET_PATH, &b).ok()) {
+        Some(url) => url.href(),
+        None => DATASET_PATH.to_string(),
+    }
+}
+
+/// Fetches, parses and validates the dataset.
+pub async fn load_dataset() -> Result<Dataset, LoadError> {
+    let response = gloo_net::http::Request::get(&dataset_url())
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(LoadError::Status {
+            code: response.status(),
+            text: response.status_text(),
+        });
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    Dataset::from_json(&text).map_err(LoadError::Dataset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_say_what_went_wrong() {
+        let m = |e: LoadError| e.to_string();
+        assert!(
+            m(LoadError::Status {
+                code: 404,
+                text: "Not Found".into()
+            })
+            .contains("404")
+        );
+        assert!(
+            m(LoadError::Status {
+                code: 500,
+                text: "Internal".into()
+            })
+            .contains("HTTP 500")
+        );
+        assert!(m(LoadError::Network("aborted".into())).contains("network"));
+        let schema = LoadError::Dataset(DatasetError::UnsupportedSchema { found: "9".into() });
+        assert!(m(schema).contains("schema version 9"));
+    }
+}

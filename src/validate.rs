@@ -1,0 +1,936 @@
+//! Validation as code: everything that makes a dataset trustworthy, checked once on load and by
+//! the `dataset check` command, each problem named with its JSON path.
+
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))] // The provenance rules run natively only.
+
+use crate::model::*;
+#[cfg(not(target_arch = "wasm32"))]
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// Why a dataset could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DatasetError {
+    /// Not JSON, or not of the dataset's shape.
+    Malformed { path: String, message: String },
+    /// A schema version this build does not read.
+    UnsupportedSchema { found: String },
+    /// Well-formed, but the data contradicts itself or its sources.
+    Invalid(Vec<Problem>),
+}
+
+/// One thing wrong, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DatasetError::Malformed { path, message } if path.is_empty() || path == "." => {
+                write!(
+                    f,
+                    "the dataset is not valid JSON of the expected shape: {message}"
+                )
+            }
+            DatasetError::Malformed { path, message } => write!(
+                f,
+                "the dataset is not of the expected shape at {path}: {message}"
+            ),
+            DatasetError::UnsupportedSchema { found } => write!(
+                f,
+                "the dataset uses schema version {found}, but this version of the explorer reads \
+                 only version {SCHEMA_VERSION}"
+            ),
+            DatasetError::Invalid(problems) => {
+                write!(f, "the dataset has {} problem(s)", problems.len())?;
+                for p in problems.iter().take(20) {
+                    write!(f, "\n  {p}")?;
+                }
+                if problems.len() > 20 {
+                    write!(f, "\n  … and {} more", problems.len() - 20)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for DatasetError {}
+
+/// Parses JSON text into a dataset and checks it; the only way the app gets a `Dataset`.
+pub fn parse_and_check(json: &str) -> Result<Dataset, DatasetError> {
+    // The version is read first so that a future file is reported as such, not as a shape error.
+    let head: Head = serde_json::from_str(json).map_err(|e| DatasetError::Malformed {
+        path: String::new(),
+        message: e.to_string(),
+    })?;
+    match head.schema_version {
+        Some(Version::Number(v)) if v == u64::from(SCHEMA_VERSION) => {}
+        Some(v) => {
+            return Err(DatasetError::UnsupportedSchema {
+                found: v.to_string(),
+            });
+        }
+        None => {
+            return Err(DatasetError::Malformed {
+                path: "schema_version".into(),
+                message: "missing field".into(),
+            });
+        }
+    }
+    let dataset = deserialize(json)?;
+    let problems = check(&dataset);
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(DatasetError::Invalid(problems))
+    }
+}
+
+/// Natively (the `dataset` command), shape errors carry their JSON path.
+#[cfg(not(target_arch = "wasm32"))]
+fn deserialize(json: &str) -> Result<Dataset, DatasetError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| DatasetError::Malformed {
+        path: e.path().to_string(),
+        message: e.into_inner().to_string(),
+    })
+}
+
+/// In the browser, serde_json's line and column locate the problem.
+#[cfg(target_arch = "wasm32")]
+fn deserialize(json: &str) -> Result<Dataset, DatasetError> {
+    serde_json::from_str(json).map_err(|e| DatasetError::Malformed {
+        path: String::new(),
+        message: e.to_string(),
+    })
+}
+
+/// Just the version of a dataset file; everything else is skipped.
+#[derive(serde::Deserialize)]
+struct Head {
+    schema_version: Option<Version>,
+}
+
+/// A schema version as found, whatever its JSON type.
+enum Version {
+    Number(u64),
+    Other(String),
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Version::Number(n) => write!(f, "{n}"),
+            Version::Other(s) => write!(f, "{s}"),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Version {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Version;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a schema version")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Version, E> {
+                Ok(Version::Number(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Version, E> {
+                Ok(Version::Other(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Version, E> {
+                Ok(Version::Other(v.to_string()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Version, E> {
+                Ok(Version::Other(format!("\"{v}\"")))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Version, E> {
+                Ok(Version::Other(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Whether the provenance rules run: figures and dates against their words, and every figure
+/// and content paragraph accounted for. They guard the bundled file at build and CI time; the
+/// browser re-checks only integrity (ids, references, quotes at their offsets), which keeps the
+/// wasm smaller.
+#[cfg(not(target_arch = "wasm32"))]
+const PROVENANCE: bool = true;
+
+/// Every problem in a parsed dataset; empty when it can be trusted.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn check(d: &Dataset) -> Vec<Problem> {
+    let mut c = Checker::new(d);
+    c.run();
+    c.problems
+}
+
+/// In the browser: integrity only (references resolve, quotes equal the text at their offsets),
+/// with linear scans instead of the full checker's hash maps. The full rules guard the bundled
+/// file at build and CI time.
+#[cfg(target_arch = "wasm32")]
+pub fn check(d: &Dataset) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut bad = |path: String, message: String| problems.push(Problem { path, message });
+    let quote_ok = |e: &Evidence| {
+        d.paragraph(&e.paragraph)
+            .and_then(|(_, p)| slice_chars(&p.text, e.start, e.end))
+            .is_some_and(|s| s == e.quote)
+    };
+    for (i, a) in d.activities.iter().enumerate() {
+        if d.sector(&a.sector).is_none() {
+            bad(
+                format!("activities[{i}].sector"),
+                format!("dangling reference: no sector '{}'", a.sector),
+            );
+        }
+        let all = a
+            .evidence
+            .iter()
+            .chain(a.metrics.iter().map(|m| &m.evidence))
+            .chain(&a.time.evidence);
+        for e in all {
+            if !quote_ok(e) {
+                bad(
+                    format!("activities[{i}]"),
+                    format!(
+                        "a quote does not equal the text of {} at {}..{}",
+                        e.paragraph, e.start, e.end
+                    ),
+                );
+            }
+        }
+    }
+    for (i, e) in d.events.iter().enumerate() {
+        if d.activity(&e.activity).is_none() {
+            bad(
+                format!("events[{i}].activity"),
+                format!("dangling reference: no activity '{}'", e.activity),
+            );
+        }
+        if !e.evidence.iter().all(quote_ok) {
+            bad(
+                format!("events[{i}]"),
+                "a quote does not equal the text at its offsets".into(),
+            );
+        }
+    }
+    problems
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+struct Checker<'a> {
+    d: &'a Dataset,
+    problems: Vec<Problem>,
+    paragraphs: HashMap<&'a str, (&'a Report, &'a Paragraph)>,
+    /// (paragraph id, code-point start) of each figure or month the data accounts for.
+    covered: HashSet<(&'a str, usize)>,
+    cited: HashSet<&'a str>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<'a> Checker<'a> {
+    fn new(d: &'a Dataset) -> Self {
+        Checker {
+            d,
+            problems: Vec::new(),
+            paragraphs: HashMap::new(),
+            covered: HashSet::new(),
+            cited: HashSet::new(),
+        }
+    }
+
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn run(&mut self) {
+        let d = self.d;
+        self.unique_ids();
+        for r in &d.reports {
+            for p in &r.paragraphs {
+                self.paragraphs.insert(p.id.as_str(), (r, p));
+            }
+        }
+        for (i, s) in d.sectors.iter().enumerate() {
+            if !is_colour(&s.colour) {
+                self.problem(
+                    format!("sectors[{i}].colour"),
+                    format!("'{}' is not a #rrggbb colour", s.colour),
+                );
+            }
+        }
+        for (i, a) in d.activities.iter().enumerate() {
+            self.activity(i, a);
+        }
+        for (i, e) in d.events.iter().enumerate() {
+            self.event(i, e);
+        }
+        for (ri, r) in d.reports.iter().enumerate() {
+            for (i, n) in r.not_data.iter().enumerate() {
+                let path = format!("reports[{ri}].not_data[{i}]");
+                if n.reason.trim().is_empty() {
+                    self.problem(format!("{path}.reason"), "a reason is required");
+                }
+                if self.evidence(&format!("{path}.evidence"), &n.evidence) {
+                    self.cover(&n.evidence, |_| true);
+                }
+            }
+        }
+        for (ri, r) in d.reports.iter().enumerate() {
+            if PROVENANCE {
+                self.report_coverage(ri, r);
+            }
+        }
+    }
+
+    fn unique_ids(&mut self) {
+        let d = self.d;
+        let mut groups: Vec<(&str, Vec<(String, &str)>)> = vec![
+            (
+                "reports",
+                d.reports
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (format!("reports[{i}].id"), r.id.as_str()))
+                    .collect(),
+            ),
+            (
+                "paragraphs",
+                d.reports
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(ri, r)| {
+                        r.paragraphs.iter().enumerate().map(move |(i, p)| {
+                            (format!("reports[{ri}].paragraphs[{i}].id"), p.id.as_str())
+                        })
+                    })
+                    .collect(),
+            ),
+            (
+                "sectors",
+                d.sectors
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (format!("sectors[{i}].id"), s.id.as_str()))
+                    .collect(),
+            ),
+            (
+                "measures",
+                d.measures
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (format!("measures[{i}].id"), m.id.as_str()))
+                    .collect(),
+            ),
+            (
+                "places",
+                d.places
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (format!("places[{i}].id"), p.id.as_str()))
+                    .collect(),
+            ),
+            (
+                "activities",
+                d.activities
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (format!("activities[{i}].id"), a.id.as_str()))
+                    .collect(),
+            ),
+            (
+                "metrics",
+                d.activities
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(ai, a)| {
+                        a.metrics.iter().enumerate().map(move |(i, m)| {
+                            (format!("activities[{ai}].metrics[{i}].id"), m.id.as_str())
+                        })
+                    })
+                    .collect(),
+            ),
+            (
+                "events",
+                d.events
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (format!("events[{i}].id"), e.id.as_str()))
+                    .collect(),
+            ),
+        ];
+        for (kind, ids) in groups.drain(..) {
+            let mut seen: HashMap<&str, String> = HashMap::new();
+            for (path, id) in ids {
+                if id.trim().is_empty() {
+                    self.problem(path, "an id is required");
+                } else if let Some(first) = seen.get(id) {
+                    let msg = format!("duplicate id '{id}' (also at {first}) among {kind}");
+                    self.problem(path, msg);
+                } else {
+                    seen.insert(id, path);
+                }
+            }
+        }
+    }
+
+    fn activity(&mut self, i: usize, a: &'a Activity) {
+        let d = self.d;
+        let path = format!("activities[{i}]");
+        if d.report(&a.report).is_none() {
+            self.problem(
+                format!("{path}.report"),
+                format!("dangling reference: no report '{}'", a.report),
+            );
+        }
+        if d.sector(&a.sector).is_none() {
+            self.problem(
+                format!("{path}.sector"),
+                format!("dangling reference: no sector '{}'", a.sector),
+            );
+        }
+        for (ti, t) in a.tags.iter().enumerate() {
+            if d.sector(t).is_none() {
+                self.problem(
+                    format!("{path}.tags[{ti}]"),
+                    format!("dangling reference: no sector '{t}'"),
+                );
+            } else if *t == a.sector {
+                self.problem(
+                    format!("{path}.tags[{ti}]"),
+                    "a tag repeats the primary sector",
+                );
+            }
+        }
+        for (pi, p) in a.places.iter().enumerate() {
+            if d.place(p).is_none() {
+                self.problem(
+                    format!("{path}.places[{pi}]"),
+                    format!("dangling reference: no place '{p}'"),
+                );
+            }
+        }
+        for (field, v) in [("title", &a.title), ("summary", &a.summary)] {
+            if v.trim().is_empty() {
+                self.problem(format!("{path}.{field}"), "must not be empty");
+            }
+        }
+        if a.evidence.is_empty() {
+            self.problem(
+                format!("{path}.evidence"),
+                "at least one passage is required",
+            );
+        }
+        for (ei, e) in a.evidence.iter().enumerate() {
+            self.evidence(&format!("{path}.evidence[{ei}]"), e);
+        }
+        for (mi, m) in a.metrics.iter().enumerate() {
+            let mp = format!("{path}.metrics[{mi}]");
+            if self.evidence(&format!("{mp}.evidence"), &m.evidence) {
+                let spellings = number_spellings(m.value);
+                self.cover(&m.evidence, |w| spellings.iter().any(|s| s == w));
+            }
+            if let Some(key) = &m.measure
+                && !d.measures.iter().any(|x| &x.id == key)
+            {
+                self.problem(
+                    format!("{mp}.measure"),
+                    format!("dangling reference: no measure '{key}'"),
+                );
+            }
+            if let Some(msg) = metric_problem(m).filter(|_| PROVENANCE) {
+                self.problem(format!("{mp}.value"), msg);
+            }
+        }
+        self.time(&format!("{path}.time"), &a.time, &a.report);
+    }
+
+    fn time(&mut self, path: &str, t: &'a Time, report: &str) {
+        let report_year = self.d.report(report).map(|r| r.year);
+        for (ei, e) in t.evidence.iter().enumerate() {
+            if self.evidence(&format!("{path}.evidence[{ei}]"), e) {
+                if t.basis == TimeBasis::Derived {
+                    // The figures a derivation starts from ("a six-year program") are its data.
+                    self.cover(e, |_| true);
+                } else {
+                    for date in std::iter::once(&t.start).chain(t.end.as_ref()) {
+                        self.cover(e, |w| is_part_of_date(date, w));
+                    }
+                }
+            }
+        }
+        if let Some(end) = &t.end
+            && end.last_day() < t.start.first_day()
+        {
+            self.problem(format!("{path}.end"), "the period ends before it starts");
+        }
+        match t.basis {
+            TimeBasis::ReportScope => {
+                if t.end.is_some() || t.start.precision() != Precision::Year {
+                    self.problem(
+                        format!("{path}.start"),
+                        "a time from the report's scope is its year only",
+                    );
+                }
+                if report_year.is_some_and(|y| y != t.start.year) {
+                    self.problem(
+                        format!("{path}.start"),
+                        "a time from the report's scope must be the report's year",
+                    );
+                }
+            }
+            TimeBasis::Derived => {
+                if t.reasoning.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                    self.problem(
+                        format!("{path}.reasoning"),
+                        "a derived time must say how it was derived",
+                    );
+                }
+                if t.evidence.is_empty() {
+                    self.problem(
+                        format!("{path}.evidence"),
+                        "a derived time needs the passage it was derived from",
+                    );
+                }
+            }
+            TimeBasis::Stated => {
+                if t.evidence.is_empty() {
+                    self.problem(
+                        format!("{path}.evidence"),
+                        "a stated time needs the passage that states it",
+                    );
+                }
+                let quotes: Vec<&str> = t.evidence.iter().map(|e| e.quote.as_str()).collect();
+                for (field, date) in
+                    std::iter::once(("start", &t.start)).chain(t.end.as_ref().map(|e| ("end", e)))
+                {
+                    if let Some(msg) =
+                        date_support(date, &quotes, report_year).filter(|_| PROVENANCE)
+                    {
+                        self.problem(format!("{path}.{field}"), msg);
+                    }
+                }
+            }
+        }
+    }
+
+    fn event(&mut self, i: usize, e: &'a Event) {
+        let path = format!("events[{i}]");
+        let report_year = match self.d.activity(&e.activity) {
+            Some(a) => self.d.report(&a.report).map(|r| r.year),
+            None => {
+                self.problem(
+                    format!("{path}.activity"),
+                    format!("dangling reference: no activity '{}'", e.activity),
+                );
+                None
+            }
+        };
+        if e.label.trim().is_empty() {
+            self.problem(format!("{path}.label"), "must not be empty");
+        }
+        if e.date.precision() == Precision::Year {
+            self.problem(
+                format!("{path}.date"),
+                "an event is dated to a month or a day; a year-only time belongs to its activity",
+            );
+        }
+        if e.evidence.is_empty() {
+            self.problem(
+                format!("{path}.evidence"),
+                "at least one passage is required",
+            );
+        }
+        for (ei, ev) in e.evidence.iter().enumerate() {
+            if self.evidence(&format!("{path}.evidence[{ei}]"), ev) {
+                self.cover(ev, |w| is_part_of_date(&e.date, w));
+            }
+        }
+        let quotes: Vec<&str> = e.evidence.iter().map(|e| e.quote.as_str()).collect();
+        if let Some(msg) = date_support(&e.date, &quotes, report_year).filter(|_| PROVENANCE) {
+            self.problem(format!("{path}.date"), msg);
+        }
+    }
+
+    /// Marks the figures and months inside a (checked) passage that `accept` explains.
+    fn cover(&mut self, e: &'a Evidence, accept: impl Fn(&str) -> bool) {
+        if !PROVENANCE {
+            return;
+        }
+        let Some(&(_, p)) = self.paragraphs.get(e.paragraph.as_str()) else {
+            return;
+        };
+        for (start, end, w) in figures_and_dates(&p.text) {
+            if e.start <= start && end <= e.end && accept(&w) {
+                self.covered.insert((p.id.as_str(), start));
+            }
+        }
+    }
+
+    /// Checks one passage; true when it is sound.
+    fn evidence(&mut self, path: &str, e: &'a Evidence) -> bool {
+        let Some(&(_, p)) = self.paragraphs.get(e.paragraph.as_str()) else {
+            self.problem(
+                format!("{path}.paragraph"),
+                format!("dangling reference: no paragraph '{}'", e.paragraph),
+            );
+            return false;
+        };
+        if e.quote.is_empty() {
+            self.problem(format!("{path}.quote"), "the quote is empty");
+            return false;
+        }
+        match slice_chars(&p.text, e.start, e.end) {
+            Some(s) if s == e.quote => {}
+            Some(s) => {
+                let msg = format!(
+                    "the quote does not equal the text of {} at {}..{}: the text there is \"{}\"",
+                    p.id,
+                    e.start,
+                    e.end,
+                    abbreviate(s)
+                );
+                self.problem(format!("{path}.quote"), msg);
+                return false;
+            }
+            None => {
+                let msg = format!(
+                    "offsets {}..{} are outside paragraph {} ({} characters)",
+                    e.start,
+                    e.end,
+                    p.id,
+                    p.text.chars().count()
+                );
+                self.problem(format!("{path}.start"), msg);
+                return false;
+            }
+        }
+        self.cited.insert(p.id.as_str());
+        true
+    }
+
+    fn report_coverage(&mut self, ri: usize, r: &'a Report) {
+        let context: HashSet<&str> = r.context.iter().map(|c| c.paragraph.as_str()).collect();
+        for (ci, c) in r.context.iter().enumerate() {
+            let path = format!("reports[{ri}].context[{ci}]");
+            match self.paragraphs.get(c.paragraph.as_str()) {
+                None => self.problem(
+                    format!("{path}.paragraph"),
+                    format!("dangling reference: no paragraph '{}'", c.paragraph),
+                ),
+                Some((_, p)) if p.role != ParagraphRole::Content => self.problem(
+                    format!("{path}.paragraph"),
+                    "only content needs a context note",
+                ),
+                _ => {}
+            }
+            if c.reason.trim().is_empty() {
+                self.problem(format!("{path}.reason"), "a reason is required");
+            }
+        }
+        for (pi, p) in r.paragraphs.iter().enumerate() {
+            if p.role != ParagraphRole::Content {
+                continue;
+            }
+            let path = format!("reports[{ri}].paragraphs[{pi}]");
+            if !self.cited.contains(p.id.as_str()) && !context.contains(p.id.as_str()) {
+                self.problem(
+                    path.clone(),
+                    format!(
+                        "content paragraph {} is cited by nothing and not listed as context",
+                        p.id
+                    ),
+                );
+            }
+            for (start, end, token) in figures_and_dates(&p.text) {
+                if !self.covered.contains(&(p.id.as_str(), start)) {
+                    self.problem(
+                        format!("{path}.text"),
+                        format!(
+                            "'{token}' at {start}..{end} of {} is in no metric, date or not_data \
+                             entry",
+                            p.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether a word of a passage names part of `date`: its month, day or year.
+fn is_part_of_date(date: &PartialDate, w: &str) -> bool {
+    date.month.is_some_and(|m| w == month_name(m))
+        || date.day.is_some_and(|d| w == d.to_string())
+        || w == date.year.to_string()
+}
+
+fn is_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn abbreviate(s: &str) -> String {
+    if s.chars().count() > 60 {
+        format!("{}…", s.chars().take(60).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
+const NUMBER_WORDS: [&str; 21] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// The ways a number may be written: digits, with thousands separators, or as a word.
+pub fn number_spellings(n: u64) -> Vec<String> {
+    let mut v = vec![n.to_string(), group_thousands(n)];
+    if let Some(w) = NUMBER_WORDS.get(n as usize) {
+        v.push((*w).to_string());
+        let mut cap = w.to_string();
+        cap[..1].make_ascii_uppercase();
+        v.push(cap);
+    }
+    v
+}
+
+/// `44000` → `44,000`.
+pub fn group_thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Words (code-point spans) of `text`: maximal runs of alphanumerics, with inner commas between
+/// digits kept ("6,500").
+fn words(text: &str) -> Vec<(usize, usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_alphanumeric()
+                || (chars[i] == ','
+                    && i > start
+                    && chars[i - 1].is_ascii_digit()
+                    && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
+        {
+            i += 1;
+        }
+        out.push((start, i, chars[start..i].iter().collect()));
+    }
+    out
+}
+
+fn contains_word(text: &str, word: &str) -> bool {
+    words(text).iter().any(|(_, _, w)| w == word)
+}
+
+/// Every figure (digits or a number word) and month name in `text`, as code-point spans.
+pub fn figures_and_dates(text: &str) -> Vec<(usize, usize, String)> {
+    words(text)
+        .into_iter()
+        .filter(|(_, _, w)| {
+            w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || NUMBER_WORDS.contains(&w.to_lowercase().as_str())
+                || MONTH_NAMES.contains(&w.as_str())
+        })
+        .collect()
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Why a metric's figure or qualifier is not what its quote says, if it is not.
+fn metric_problem(m: &Metric) -> Option<String> {
+    let q = &m.evidence.quote;
+    if !number_spellings(m.value)
+        .iter()
+        .any(|s| contains_word(q, s))
+    {
+        return Some(format!(
+            "the number {} (in digits or words) is not in its evidence \"{}\"",
+            m.value,
+            abbreviate(q)
+        ));
+    }
+    let lower = q.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let ok = match m.qualifier {
+        Qualifier::Exact => !has(&["more than", "over ", "approximately", "about ", "nearly"]),
+        Qualifier::MoreThan => has(&["more than", "over "]),
+        Qualifier::AtLeast => has(&["more than", "over ", "at least"]),
+        Qualifier::Approximately => has(&["approximately", "about ", "around ", "nearly"]),
+    };
+    (!ok).then(|| {
+        format!(
+            "the qualifier '{}' does not match the words of its evidence \"{}\"",
+            m.qualifier.id(),
+            abbreviate(q)
+        )
+    })
+}
+
+/// Why the quotes do not support a date's month or day, if they do not.
+fn date_support(date: &PartialDate, quotes: &[&str], report_year: Option<i32>) -> Option<String> {
+    let all = quotes.join(" ");
+    if let Some(m) = date.month {
+        let name = month_name(m);
+        if !contains_word(&all, name) {
+            return Some(format!(
+                "the month {name} is not in its evidence \"{}\"",
+                abbreviate(&all)
+            ));
+        }
+        if let Some(d) = date.day {
+            let day = d.to_string();
+            let ws = words(&all);
+            let adjacent = ws
+                .windows(2)
+                .any(|w| (w[0].2 == name && w[1].2 == day) || (w[0].2 == day && w[1].2 == name));
+            if !adjacent {
+                return Some(format!(
+                    "the day {name} {day} is not in its evidence \"{}\"",
+                    abbreviate(&all)
+                ));
+            }
+        }
+    }
+    if report_year != Some(date.year) && !contains_word(&all, &date.year.to_string()) {
+        return Some(format!(
+            "the year {} is not the report's and is not in its evidence",
+            date.year
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_figures_and_months() {
+        let t = "In June, approximately 6,500 people and ten leaders; a six-year program, 2006.";
+        let found: Vec<String> = figures_and_dates(t).into_iter().map(|x| x.2).collect();
+        assert_eq!(found, ["June", "6,500", "ten", "six", "2006"]);
+    }
+
+    #[test]
+    fn spells_numbers() {
+        assert!(number_spellings(44000).contains(&"44,000".to_string()));
+        assert!(number_spellings(10).contains(&"ten".to_string()));
+        assert!(number_spellings(7).contains(&"Seven".to_string()));
+        assert_eq!(group_thousands(1234567), "1,234,567");
+        assert_eq!(group_thousands(999), "999");
+    }
+
+    fn metric(value: u64, qualifier: Qualifier, quote: &str) -> Metric {
+        Metric {
+            id: "m".into(),
+            value,
+            qualifier,
+            unit: "people".into(),
+            counted: "x".into(),
+            measure: None,
+            evidence: Evidence {
+                paragraph: "p".into(),
+                start: 0,
+                end: 0,
+                quote: quote.into(),
+            },
+        }
+    }
+
+    #[test]
+    fn metrics_must_match_their_words() {
+        assert!(metric_problem(&metric(42, Qualifier::Exact, "trained 42 members")).is_none());
+        assert!(metric_problem(&metric(10, Qualifier::Exact, "ten youth leaders")).is_none());
+        assert!(metric_problem(&metric(43, Qualifier::Exact, "trained 42 members")).is_some());
+        assert!(metric_problem(&metric(4, Qualifier::Exact, "trained 42 members")).is_some());
+        assert!(
+            metric_problem(&metric(
+                6500,
+                Qualifier::Approximately,
+                "Approximately 6,500"
+            ))
+            .is_none()
+        );
+        assert!(metric_problem(&metric(6500, Qualifier::Exact, "Approximately 6,500")).is_some());
+        assert!(metric_problem(&metric(44000, Qualifier::MoreThan, "more than 44,000")).is_none());
+    }
+
+    #[test]
+    fn dates_must_be_in_their_evidence() {
+        let d = PartialDate::parse("2006-09-29").unwrap();
+        assert!(date_support(&d, &["met on September 29 and"], Some(2006)).is_none());
+        assert!(date_support(&d, &["met on September 28 and"], Some(2006)).is_some());
+        assert!(date_support(&d, &["met in September"], Some(2006)).is_some());
+        let m = PartialDate::parse("2005-12").unwrap();
+        assert!(date_support(&m, &["The December 2005 election"], Some(2006)).is_none());
+        assert!(date_support(&m, &["The December election"], Some(2006)).is_some());
+        let may = PartialDate::parse("2006-05").unwrap();
+        assert!(date_support(&may, &["in May the forum"], Some(2006)).is_none());
+        assert!(date_support(&may, &["the forum may open"], Some(2006)).is_some());
+    }
+}

@@ -1,0 +1,162 @@
+// What a person does with the explorer: filter from the charts, drill to the source sentence,
+// share and go back, use only the keyboard, export, and read it on a phone.
+import { test, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { dataset, open, matchCount } from './helpers.mjs';
+
+const inSector = (s) => dataset.activities.filter((a) => a.sector === s);
+const lastDay = (d) => {
+  const [y, m, dd] = d.split('-').map(Number);
+  if (dd) return [y, m, dd];
+  if (m) return [y, m, 31];
+  return [y, 12, 31];
+};
+const firstDay = (d) => { const [y, m, dd] = d.split('-').map(Number); return [y, m ?? 1, dd ?? 1]; };
+const cmp = (a, b) => a[0] - b[0] || a[1] - b[1];
+/** Activities whose time overlaps [from, to] months: an independent oracle for the date filter. */
+const overlapping = (from, to) => dataset.activities.filter((a) => {
+  const first = firstDay(a.time.start);
+  const last = lastDay(a.time.end ?? a.time.start);
+  return cmp(last, from) >= 0 && cmp(first, to) <= 0;
+});
+
+test('clicking a sector bar filters the list and the timeline', async ({ page }) => {
+  await open(page);
+  await page.locator('.sector-chart button[data-sector="media"]').click();
+  await expect(page).toHaveURL(/sector=media/);
+  await expect(page.getByTestId('match-count')).toHaveText(String(inSector('media').length));
+  const metas = await page.locator('.activity-card .meta').allTextContents();
+  expect(metas.every((m) => m.startsWith('Media freedom'))).toBe(true);
+  // One lane is left on the timeline, and its marks are all media's.
+  await expect(page.locator('.timeline button.mark-year')).toHaveCount(1);
+  const ids = await page.locator('.timeline button.mark[data-activity]:not([data-activity=""])').evaluateAll(
+    (els) => els.map((e) => e.dataset.activity));
+  const media = new Set(inSector('media').map((a) => a.id));
+  expect(ids.length).toBeGreaterThan(0);
+  expect(ids.every((id) => media.has(id))).toBe(true);
+});
+
+test('selecting a date range on the timeline filters the list', async ({ page }) => {
+  await open(page);
+  const area = page.locator('.timeline .brush-area');
+  // The timeline's own month labels tell where March and May 2006 are drawn.
+  const box = await area.boundingBox();
+  const svg = page.locator('.timeline .chart-svg svg');
+  const [vbw] = await svg.evaluate((s) => [s.viewBox.baseVal.width || s.width.baseVal.value]);
+  const monthX = async (label) => {
+    const t = page.locator('.timeline .chart-svg text', { hasText: new RegExp(`^\\s*${label}\\s*$`) }).first();
+    const x = Number(await t.getAttribute('x'));
+    return box.x + (x / vbw) * box.width;
+  };
+  const y = box.y + box.height - 6;
+  const x0 = (await monthX('Mar')) + 4;
+  const x1 = (await monthX('May')) + 4;
+  await page.mouse.move(x0, y);
+  await page.mouse.down();
+  await page.mouse.move(x1, y, { steps: 5 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/from=2006-03&to=2006-05/);
+  const expected = overlapping([2006, 3], [2006, 5]).length;
+  await expect(page.getByTestId('match-count')).toHaveText(String(expected));
+  expect(expected).toBeLessThan(dataset.activities.length);
+});
+
+test('opening an activity and "Show in report" highlights its passage', async ({ page }) => {
+  await open(page);
+  const a = dataset.activities.find((x) => x.id === 'kz2006-a40');
+  await page.locator(`.activity-card a[data-activity="${a.id}"]`).click();
+  await expect(page.getByRole('heading', { level: 3, name: a.title })).toBeVisible();
+  await page.getByRole('button', { name: 'Show in report' }).click();
+  const passage = page.locator(`#cite-${a.id}-0`);
+  await expect(passage).toBeFocused();
+  await expect(passage).toHaveClass(/current/);
+  await expect(passage).toBeInViewport();
+  await expect(passage).toContainText(a.evidence[0].quote.slice(0, 40));
+});
+
+test('a copied URL reproduces the view after a reload', async ({ page, context }) => {
+  await open(page, '/?sector=rule-of-law&kind=training&q=judges&activity=kz2006-a37&measure=people_trained&table=1');
+  const count = await matchCount(page);
+  const url = page.url();
+  const other = await context.newPage();
+  await open(other, url);
+  expect(await matchCount(other)).toBe(count);
+  await expect(other.getByRole('heading', { level: 3 })).toHaveText(
+    dataset.activities.find((x) => x.id === 'kz2006-a37').title);
+  await expect(other.locator('#q')).toHaveValue('judges');
+  await expect(other.locator('.sector-chart table')).toBeVisible();
+  await expect(other.locator('.chips button[aria-pressed="true"]')).toHaveText(['Rule of law and the judiciary']);
+});
+
+test('Back restores the previous filter', async ({ page }) => {
+  await open(page);
+  await page.locator('.sector-chart button[data-sector="trafficking"]').click();
+  await expect(page.getByTestId('match-count')).toHaveText(String(inSector('trafficking').length));
+  await page.locator('.selects select').first().selectOption('training');
+  await expect(page).toHaveURL(/kind=training/);
+  const both = inSector('trafficking').filter((a) => a.kind === 'training').length;
+  await expect(page.getByTestId('match-count')).toHaveText(String(both));
+  await page.goBack();
+  await expect(page).not.toHaveURL(/kind=/);
+  await expect(page.getByTestId('match-count')).toHaveText(String(inSector('trafficking').length));
+  await page.goBack();
+  await expect(page.getByTestId('match-count')).toHaveText(String(dataset.activities.length));
+});
+
+test('keyboard only: chart → activity → reader', async ({ page }) => {
+  await open(page);
+  const focused = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return { cls: e.className, sector: e.dataset?.sector, activity: e.dataset?.activity, text: e.textContent };
+  });
+  const tabUntil = async (pred, max = 120) => {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press('Tab');
+      if (pred(await focused())) return;
+    }
+    throw new Error('never reached by Tab');
+  };
+  await tabUntil((f) => f.sector === 'religious-freedom' && /bar-hit/.test(f.cls));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/sector=religious-freedom/);
+  await tabUntil((f) => f.activity && /^kz2006-a\d+$/.test(f.activity) && !/mark/.test(f.cls) && !/cite/.test(f.cls));
+  const { activity } = await focused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`activity=${activity}`));
+  await tabUntil((f) => f.text === 'Show in report');
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`#cite-${activity}-0`)).toBeFocused();
+});
+
+async function download(page, name) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).first().click()]);
+  return readFile(await dl.path());
+}
+
+test('each export downloads a non-empty file that matches the filter', async ({ page }) => {
+  await open(page, '/?sector=media&kind=training');
+  const n = await matchCount(page);
+  expect(n).toBeGreaterThan(0);
+  const csv = (await download(page, 'Download CSV')).toString('utf8');
+  const rows = csv.trim().split('\r\n');
+  expect(rows.length).toBe(n + 1);
+  expect(rows.slice(1).every((r) => r.includes('Media freedom') && r.includes(',training,'))).toBe(true);
+  const json = JSON.parse((await download(page, 'Download JSON')).toString('utf8'));
+  expect(json.activities.length).toBe(n);
+  expect(json.activities.every((a) => a.sector === 'media' && a.kind === 'training' && a.evidence[0].quote)).toBe(true);
+  expect(json.view).toContain('sector=media');
+  const svg = (await download(page, 'Download SVG')).toString('utf8');
+  expect(svg.startsWith('<svg')).toBe(true);
+  const png = await download(page, 'Download PNG');
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.length).toBeGreaterThan(1000);
+});
+
+test('at 360 px wide there is no horizontal scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ['/', '/?activity=kz2006-a15', '/?table=1&measure=people_trained']) {
+    await open(page, path);
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scroll, path).toBeLessThanOrEqual(client);
+  }
+});

@@ -1,0 +1,26 @@
+// Shared helpers: the bundled dataset as the oracle, and waiting for the app.
+import { readFileSync } from 'node:fs';
+import { expect } from '@playwright/test';
+
+export const dataset = JSON.parse(
+  readFileSync(new URL('../../public/data/kazakhstan-2006.json', import.meta.url), 'utf8'));
+export const DATA_URL = '**/data/kazakhstan-2006.json';
+
+/** Opens a view and waits until the explorer has rendered its data. */
+export async function open(page, path = '/') {
+  await page.goto(path);
+  await expect(page.getByTestId('match-count')).toBeVisible();
+}
+
+/** The number the match counter shows. */
+export async function matchCount(page) {
+  return Number(await page.getByTestId('match-count').textContent());
+}
+
+/** Collects console errors and uncaught exceptions for the page's lifetime. */
+export function collectErrors(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
