@@ -93,7 +93,7 @@ const AXIS: f64 = 26.0;
 /// Lays out horizontal bars, largest first (ties in the dataset's order), for a given width.
 pub fn sector_layout(rows: &[SectorRow], width: u32) -> SectorLayout {
     let mut rows: Vec<&SectorRow> = rows.iter().collect();
-    rows.sort_by(|a, b| b.value.cmp(&a.value));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.value));
     let w = f64::from(width.max(1));
     let label_w = (w * 0.34).clamp(96.0, 190.0);
     let value_w = if w < 420.0 { 92.0 } else { 120.0 };

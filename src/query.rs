@@ -248,7 +248,7 @@ pub fn summary_text(d: &Dataset, activities: &[&Activity]) -> String {
     }
     let rows = by_sector(d, activities, &Measure::Activities, &[]);
     let mut ranked: Vec<&SectorRow> = rows.iter().filter(|r| r.activities > 0).collect();
-    ranked.sort_by(|a, b| b.activities.cmp(&a.activities));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.activities));
     let top: Vec<String> = ranked
         .iter()
         .take(3)

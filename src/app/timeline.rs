@@ -25,8 +25,11 @@ pub fn Timeline(data: Arc<Dataset>) -> impl IntoView {
             render_timeline(&layout, "Timeline of U.S. activities").map_err(|e| e.to_string());
         (layout, svg)
     });
-    // Brushing: months under the pointer from press to release.
+    // Brushing: months under the pointer from press to release. A press that moves less than a
+    // few pixels is a click (on a mark, or on the month axis for one month).
     let drag = RwSignal::new(None::<(Month, Month)>);
+    let press = StoredValue::new(None::<(f64, Month, bool)>);
+    let dragged = StoredValue::new(false);
     let month_at = move |ev: &web_sys::PointerEvent| -> Option<Month> {
         let target = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
         let rect = target.get_bounding_client_rect();
@@ -35,21 +38,37 @@ pub fn Timeline(data: Arc<Dataset>) -> impl IntoView {
         (x >= layout.scale.x0).then(|| layout.scale.month_at(x))
     };
     let on_down = move |ev: web_sys::PointerEvent| {
-        if ev.target() != ev.current_target() {
-            return; // a mark was pressed
-        }
-        if let Some(m) = month_at(&ev) {
-            drag.set(Some((m, m)));
-        }
+        dragged.set_value(false);
+        let on_background = ev.target() == ev.current_target();
+        press.set_value(month_at(&ev).map(|m| (f64::from(ev.client_x()), m, on_background)));
     };
     let on_move = move |ev: web_sys::PointerEvent| {
-        if let (Some((a, _)), Some(m)) = (drag.get_untracked(), month_at(&ev)) {
-            drag.set(Some((a, m)));
+        let Some((x0, start, _)) = press.get_value() else {
+            return;
+        };
+        if drag.get_untracked().is_none() && (f64::from(ev.client_x()) - x0).abs() < 6.0 {
+            return;
+        }
+        if let Some(m) = month_at(&ev) {
+            if drag.get_untracked().is_none()
+                && let Some(area) = ev
+                    .current_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = area.set_pointer_capture(ev.pointer_id());
+            }
+            drag.set(Some((start, m)));
         }
     };
     let on_up = move |_| {
-        if let Some((a, b)) = drag.get_untracked() {
-            drag.set(None);
+        let range = drag.get_untracked().or_else(|| match press.get_value() {
+            Some((_, m, true)) => Some((m, m)),
+            _ => None,
+        });
+        press.set_value(None);
+        drag.set(None);
+        if let Some((a, b)) = range {
+            dragged.set_value(true);
             state.update(|f| {
                 f.from = Some(a.min(b));
                 f.to = Some(a.max(b));
@@ -91,7 +110,7 @@ pub fn Timeline(data: Arc<Dataset>) -> impl IntoView {
                                 <div class="chart-svg" inner_html=svg aria-hidden="true"></div>
                                 <div class="hits brush-area" role="group" aria-label="Timeline marks"
                                     on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
-                                    on:pointerleave=move |_| drag.set(None)
+                                    on:pointercancel=move |_| { press.set_value(None); drag.set(None) }
                                     on:keydown=move_focus>
                                     {move || brush().map(|s| view! { <div class="brush" style=s></div> })}
                                     {layout.marks.iter().map(|m| {
@@ -108,10 +127,10 @@ pub fn Timeline(data: Arc<Dataset>) -> impl IntoView {
                                             <button type="button" class=format!("hit mark mark-{kind}") style=pct(m.rect)
                                                 aria-label=label aria-pressed=selected.to_string()
                                                 data-activity=activity.clone().unwrap_or_default()
-                                                on:click=move |_| match &activity {
+                                                on:click=move |_| if dragged.get_value() { dragged.set_value(false) } else { match &activity {
                                                     Some(a) => { let a = a.clone(); state.update(|f| f.activity = Some(a)) }
                                                     None => { let s = sector.clone(); state.update(|f| f.sectors = vec![s]) }
-                                                }>
+                                                } }>
                                                 <span class="tip" aria-hidden="true">{tip}</span>
                                             </button>
                                         }

@@ -40,6 +40,7 @@ test('selecting a date range on the timeline filters the list', async ({ page })
   await open(page);
   const area = page.locator('.timeline .brush-area');
   // The timeline's own month labels tell where March and May 2006 are drawn.
+  await area.scrollIntoViewIfNeeded();
   const box = await area.boundingBox();
   const svg = page.locator('.timeline .chart-svg svg');
   const [vbw] = await svg.evaluate((s) => [s.viewBox.baseVal.width || s.width.baseVal.value]);
@@ -48,7 +49,7 @@ test('selecting a date range on the timeline filters the list', async ({ page })
     const x = Number(await t.getAttribute('x'));
     return box.x + (x / vbw) * box.width;
   };
-  const y = box.y + box.height - 6;
+  const y = box.y + box.height - 8; // across the lanes, over marks and bands
   const x0 = (await monthX('Mar')) + 4;
   const x1 = (await monthX('May')) + 4;
   await page.mouse.move(x0, y);

@@ -1,0 +1,146 @@
+//! The bundled dataset: it passes every check, it is exactly what its authoring file builds, its
+//! text is the report's, and every broken copy fails with its own message.
+
+use kz_explorer::build::{build, to_json};
+use kz_explorer::model::{Dataset, ParagraphRole};
+use kz_explorer::validate::{DatasetError, parse_and_check};
+use std::path::Path;
+use std::process::Command;
+
+const BUNDLED: &str = "public/data/kazakhstan-2006.json";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn bundled() -> Dataset {
+    parse_and_check(&read(BUNDLED)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_bundled_dataset_passes_every_check() {
+    let d = bundled();
+    assert!(d.activities.len() >= 40, "several dozen activities");
+    assert!(d.events.len() >= 10);
+}
+
+#[test]
+fn the_bundled_file_is_what_the_authoring_file_builds() {
+    let built = build(&read("data/kazakhstan-2006.source.json"), |f| {
+        std::fs::read_to_string(root().join("data").join(f)).map_err(|e| e.to_string())
+    })
+    .unwrap();
+    assert!(
+        to_json(&built).unwrap() == read(BUNDLED),
+        "public/data is stale: run `cargo run --bin dataset -- build data/kazakhstan-2006.source.json {BUNDLED}`"
+    );
+}
+
+#[test]
+fn paragraphs_are_the_report_text_exactly() {
+    let d = bundled();
+    let text = read("data/report/kazakhstan-2006.txt");
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let paras = &d.reports[0].paragraphs;
+    assert_eq!(paras.len(), lines.len());
+    for (p, l) in paras.iter().zip(&lines) {
+        assert_eq!(p.text, *l);
+    }
+    // Curly apostrophes are kept as published.
+    assert!(paras.iter().any(|p| p.text.contains("government’s")));
+    // Page furniture is kept but marked.
+    let furniture: Vec<&str> = paras
+        .iter()
+        .filter(|p| p.role == ParagraphRole::Furniture)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(furniture.iter().any(|t| t.contains("Flag Graphic")));
+    assert!(
+        furniture
+            .iter()
+            .any(|t| t.starts_with("For more information"))
+    );
+    // The vendored text is the shared original, where that is beside the repository.
+    let shared = root().join("../shared/report/000_2bb6d3d32a6beaf1.txt");
+    if let Ok(original) = std::fs::read_to_string(shared) {
+        assert_eq!(original, text);
+    }
+}
+
+#[test]
+fn every_activity_has_exactly_one_known_primary_sector() {
+    let d = bundled();
+    for a in &d.activities {
+        assert!(d.sector(&a.sector).is_some(), "{}", a.id);
+        assert!(!a.tags.contains(&a.sector), "{}", a.id);
+    }
+}
+
+fn fixtures() -> Vec<(String, String)> {
+    read("tests/fixtures/broken/expected.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let (f, m) = l.split_once('\t').expect("file<TAB>message");
+            (f.to_string(), m.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn every_broken_copy_fails_with_its_message() {
+    let all = fixtures();
+    assert!(all.len() >= 14);
+    for (file, message) in all {
+        let text = read(&format!("tests/fixtures/broken/{file}"));
+        let err = parse_and_check(&text).expect_err(&file);
+        let shown = err.to_string();
+        assert!(
+            shown.contains(&message),
+            "{file}: expected «{message}» in «{shown}»"
+        );
+        if file.starts_with("unknown-schema") {
+            assert!(matches!(err, DatasetError::UnsupportedSchema { .. }));
+        }
+    }
+}
+
+#[test]
+fn the_command_line_checker_exits_non_zero_with_the_message() {
+    let bin = env!("CARGO_BIN_EXE_dataset");
+    let ok = Command::new(bin)
+        .arg("check")
+        .arg(root().join(BUNDLED))
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("ok ("));
+    for (file, message) in fixtures() {
+        let out = Command::new(bin)
+            .arg("check")
+            .arg(root().join("tests/fixtures/broken").join(&file))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(&message),
+            "{file}"
+        );
+    }
+    let usage = Command::new(bin).output().unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+    let missing = Command::new(bin)
+        .args(["check", "/no/such/file.json"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
+}
