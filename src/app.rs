@@ -2,6 +2,7 @@
 
 mod activities;
 mod chart;
+mod embed;
 mod export;
 mod filter_bar;
 mod overview;
@@ -146,6 +147,25 @@ pub fn use_width(narrow: u32, wide: u32) -> Signal<u32> {
     width.into()
 }
 
+/// A reactive string attribute. One boxed signal type for every such attribute keeps the wasm
+/// small (each distinct closure type would otherwise get its own copy of the update code).
+pub fn text(f: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
+    Signal::derive(f)
+}
+
+/// A reactive part of a view. Every such part shares one closure type behind an `Arc<dyn Fn>`,
+/// so the update code is compiled once instead of once per call site (a large wasm saving).
+pub fn reactive<V: IntoAny + 'static>(f: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView {
+    let f: Arc<dyn Fn() -> AnyView + Send + Sync> = Arc::new(move || f().into_any());
+    move || f()
+}
+
+/// An event handler behind one boxed type per event type, so the listener code is compiled once
+/// per event type rather than once per handler.
+pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
+
 /// A link to a view: a query string that the router resolves against the document base.
 pub fn href(f: &Filters) -> String {
     let q = f.to_query();
@@ -175,11 +195,11 @@ fn Shell() -> impl IntoView {
     let data: LocalResource<Result<Arc<Dataset>, LoadError>> =
         LocalResource::new(|| async { load_dataset().await.map(Arc::new) });
     view! {
-        {move || match data.get() {
+        {reactive(move || match data.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Err(e)) => view! { <LoadFailed error=e on_retry=move || data.refetch()/> }.into_any(),
             Some(Ok(d)) => view! { <Explorer data=d/> }.into_any(),
-        }}
+        })}
     }
 }
 
@@ -210,6 +230,17 @@ fn LoadFailed(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView 
 /// Every view of the loaded dataset, linked through the URL's filters.
 #[component]
 fn Explorer(data: Arc<Dataset>) -> impl IntoView {
+    let state = expect_context::<ViewState>();
+    let embed = Memo::new(move |_| state.filters.get().embed);
+    reactive(move || match embed.get() {
+        Some(which) => view! { <embed::EmbedView data=data.clone() which=which/> }.into_any(),
+        None => view! { <FullExplorer data=data.clone()/> }.into_any(),
+    })
+}
+
+/// The full explorer: every view of the dataset.
+#[component]
+fn FullExplorer(data: Arc<Dataset>) -> impl IntoView {
     let report = data.reports.first().cloned();
     let title = report.as_ref().map(|r| r.title.clone()).unwrap_or_default();
     let publisher = report.map(|r| r.publisher).unwrap_or_default();
@@ -229,6 +260,7 @@ fn Explorer(data: Arc<Dataset>) -> impl IntoView {
             <activities::Activities data=data.clone()/>
             <reader::Reader data=data.clone()/>
             <export::CiteAndExport data=data/>
+            <embed::EmbedDialog/>
         </main>
     }
 }

@@ -102,6 +102,49 @@ impl Sort {
     }
 }
 
+/// Which single view an embed shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Embed {
+    Chart,
+    Timeline,
+    Overview,
+    Activity,
+}
+
+impl Embed {
+    /// Every embeddable view, for the embed dialog.
+    pub const ALL: [Embed; 4] = [
+        Embed::Chart,
+        Embed::Timeline,
+        Embed::Overview,
+        Embed::Activity,
+    ];
+
+    /// The identifier used in URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            Embed::Chart => "chart",
+            Embed::Timeline => "timeline",
+            Embed::Overview => "overview",
+            Embed::Activity => "activity",
+        }
+    }
+
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Embed::Chart => "Sector chart",
+            Embed::Timeline => "Timeline",
+            Embed::Overview => "Headline figures",
+            Embed::Activity => "One activity",
+        }
+    }
+
+    fn from_id(s: &str) -> Option<Embed> {
+        Embed::ALL.into_iter().find(|e| e.id() == s)
+    }
+}
+
 /// Everything a shared link reproduces.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filters {
@@ -121,6 +164,10 @@ pub struct Filters {
     pub sort: Sort,
     /// Show the sector chart as a table.
     pub table: bool,
+    /// Embed mode: one view, minimal chrome.
+    pub embed: Option<Embed>,
+    /// The embed's id in its resize and state messages.
+    pub embed_id: Option<String>,
 }
 
 /// Query strings longer than this are ignored beyond it: no one shares a longer view.
@@ -173,6 +220,8 @@ impl Filters {
                 }
                 "sort" => f.sort = Sort::from_id(&v).unwrap_or_default(),
                 "table" => f.table = v == "1",
+                "embed" => f.embed = Embed::from_id(&v),
+                "embed_id" => f.embed_id = Some(v.clone()).filter(|s| is_id(s) && s.len() <= 64),
                 _ => {}
             }
         }
@@ -225,6 +274,12 @@ impl Filters {
         if let Some(a) = &self.activity {
             push("activity", a.clone());
         }
+        if let Some(e) = self.embed {
+            push("embed", e.id().to_string());
+        }
+        if let Some(id) = &self.embed_id {
+            push("embed_id", id.clone());
+        }
         parts.join("&")
     }
 
@@ -247,7 +302,18 @@ impl Filters {
             measure: self.measure.clone(),
             sort: self.sort,
             table: self.table,
+            embed: self.embed,
+            embed_id: self.embed_id.clone(),
             ..Filters::default()
+        }
+    }
+
+    /// The same view in the full explorer.
+    pub fn without_embed(&self) -> Filters {
+        Filters {
+            embed: None,
+            embed_id: None,
+            ..self.clone()
         }
     }
 
@@ -352,6 +418,8 @@ mod tests {
             measure: Measure::Metric("people_trained".into()),
             sort: Sort::Date,
             table: true,
+            embed: Some(Embed::Timeline),
+            embed_id: Some("partner-1".into()),
         };
         let q = f.to_query();
         assert_eq!(Filters::from_query(&q), f);
@@ -384,6 +452,19 @@ mod tests {
         assert_eq!(Filters::from_query("q=%E2%82").q, "\u{FFFD}");
         let long = "q=".to_string() + &"a".repeat(10_000);
         assert_eq!(Filters::from_query(&long).q.len(), 200);
+    }
+
+    #[test]
+    fn the_full_explorer_link_drops_only_the_embed() {
+        let f = Filters::from_query("sector=media&embed=chart&embed_id=x1");
+        assert_eq!(f.embed, Some(Embed::Chart));
+        let full = f.without_embed();
+        assert_eq!(full.to_query(), "sector=media");
+        assert_eq!(
+            Filters::from_query("embed=<script>&embed_id=a%20b").embed,
+            None
+        );
+        assert_eq!(Filters::from_query("embed_id=a%20b").embed_id, None);
     }
 
     #[test]

@@ -195,7 +195,10 @@ pub fn by_sector<'a>(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Headline {
     pub label: String,
-    pub display: String,
+    /// The qualifier's words ("more than "), shown smaller than the number.
+    pub qualifier: &'static str,
+    /// The number, grouped ("50,500").
+    pub number: String,
     /// Exactly what is counted, for the tooltip and screen readers.
     pub detail: String,
     /// `has=` value listing the activities behind it; `None` for the plain count.
@@ -210,7 +213,8 @@ pub fn headlines(d: &Dataset, activities: &[&Activity]) -> Vec<Headline> {
     let mut v = vec![
         Headline {
             label: "U.S. activities".into(),
-            display: activities.len().to_string(),
+            qualifier: "",
+            number: activities.len().to_string(),
             detail: "distinct programs, grants, trainings, exchanges and diplomatic actions the \
                      report describes"
                 .into(),
@@ -218,7 +222,8 @@ pub fn headlines(d: &Dataset, activities: &[&Activity]) -> Vec<Headline> {
         },
         Headline {
             label: "Sectors".into(),
-            display: sectors.len().to_string(),
+            qualifier: "",
+            number: sectors.len().to_string(),
             detail: "themes with at least one activity".into(),
             measure: None,
         },
@@ -227,7 +232,8 @@ pub fn headlines(d: &Dataset, activities: &[&Activity]) -> Vec<Headline> {
         if let Some(t) = total(activities, &m.id) {
             v.push(Headline {
                 label: m.label.clone(),
-                display: t.display(),
+                qualifier: t.qualifier.prefix(),
+                number: group_thousands(t.value),
                 detail: format!(
                     "{}; summed over the {} activit{} that give a figure",
                     m.description,

@@ -22,10 +22,9 @@ export default defineConfig({
         '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `node server.mjs ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-  },
+  webServer: [
+    { command: `node server.mjs ${port}`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false, stdout: 'ignore' },
+    // A partner site on another origin, for the embed tests.
+    { command: `node server.mjs ${port + 1} fixtures/partner`, url: `http://127.0.0.1:${port + 1}/`, reuseExistingServer: false, stdout: 'ignore' },
+  ],
 });

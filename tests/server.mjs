@@ -1,12 +1,13 @@
 // A plain static server for dist/, as a static host would serve it: unknown paths fall back to
 // index.html (deep links), and precompressed .br/.gz are sent when the browser accepts them.
-// Usage: node server.mjs [port] [root]
+// Usage: node server.mjs [port] [root] [prefix]   (prefix: serve root under a sub-path, e.g. /sub/)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const port = Number(process.argv[2] ?? 8080);
 const root = resolve(process.argv[3] ?? new URL('../dist', import.meta.url).pathname);
+const prefix = process.argv[4] ?? '/';
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
@@ -19,7 +20,8 @@ async function file(path) {
 
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
-  const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+  if (!url.pathname.startsWith(prefix)) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
+  const rel = normalize(decodeURIComponent(url.pathname.slice(prefix.length - 1))).replace(/^(\.\.[/\\])+/, '');
   let path = await file(join(root, rel));
   if (!path) path = extname(rel) ? null : join(root, 'index.html'); // deep links → the app
   if (!path) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }

@@ -1,7 +1,7 @@
 //! The activity browser: the filtered list with highlighted matches, and one activity's detail
 //! with its figures, time, places, partners and every quote in context.
 
-use super::{ViewState, href};
+use super::{ViewState, handler, href, reactive, text};
 use crate::filters::Sort;
 use crate::model::{Activity, Dataset, Evidence, TimeBasis};
 use crate::query::{Except, highlight, select};
@@ -43,15 +43,15 @@ pub fn Activities(data: Arc<Dataset>) -> impl IntoView {
             <div class="panel-head">
                 <h2 id="activities-h">"Activities"</h2>
                 <label class="inline">"Sort "
-                    <select prop:value=move || state.filters.get().sort.id()
-                        on:change=move |ev| { let v = event_target_value(&ev); state.update(|f| f.sort = Sort::ALL.into_iter().find(|s| s.id() == v).unwrap_or_default()) }>
+                    <select prop:value=text(move || state.filters.get().sort.id().to_string())
+                        on:change=handler(move |ev| { let v = event_target_value(&ev); state.update(|f| f.sort = Sort::ALL.into_iter().find(|s| s.id() == v).unwrap_or_default()) })>
                         {Sort::ALL.iter().map(|s| view! { <option value=s.id()>{s.label()}</option> }).collect_view()}
                     </select>
                 </label>
             </div>
             <div class="browser">
                 <ol class="activity-list" aria-label="Matching activities">
-                    {move || {
+                    {reactive(move || {
                         let f = state.filters.get();
                         let ids = list.get();
                         if ids.is_empty() {
@@ -75,9 +75,9 @@ pub fn Activities(data: Arc<Dataset>) -> impl IntoView {
                                 </li>
                             }
                         }).collect_view().into_any()
-                    }}
+                    })}
                 </ol>
-                {move || state.filters.get().activity.and_then(|id| d3.activity(&id).cloned()).map(|a| view! { <Detail data=d3.clone() activity=a/> })}
+                {reactive(move || state.filters.get().activity.and_then(|id| d3.activity(&id).cloned()).map(|a| view! { <Detail data=d3.clone() activity=a/> }))}
             </div>
         </section>
     }
@@ -101,7 +101,13 @@ pub fn when(a: &Activity) -> String {
 
 /// One activity in full.
 #[component]
-fn Detail(data: Arc<Dataset>, activity: Activity) -> impl IntoView {
+pub fn Detail(
+    data: Arc<Dataset>,
+    activity: Activity,
+    /// In an embed: no close button, and "Show in report" opens the full explorer.
+    #[prop(optional)]
+    embedded: bool,
+) -> impl IntoView {
     let state = expect_context::<ViewState>();
     let a = activity;
     let sector = data.sector(&a.sector).cloned();
@@ -140,7 +146,9 @@ fn Detail(data: Arc<Dataset>, activity: Activity) -> impl IntoView {
         .collect();
     view! {
         <article class="detail" aria-labelledby="detail-h" style=format!("--c:{}", sector.as_ref().map_or("#888", |s| s.colour.as_str()))>
-            <button type="button" class="close link" aria-label="Close the activity" on:click=move |_| state.update(|f| f.activity = None)>"× Close"</button>
+            {(!embedded).then(|| view! {
+                <button type="button" class="close link" aria-label="Close the activity" on:click=move |_| state.update(|f| f.activity = None)>"× Close"</button>
+            })}
             <h3 id="detail-h" tabindex="-1">{a.title.clone()}</h3>
             <p>{a.summary.clone()}</p>
             <dl class="facts">
@@ -170,7 +178,12 @@ fn Detail(data: Arc<Dataset>, activity: Activity) -> impl IntoView {
             <ol class="evidence">
                 {a.evidence.iter().map(|e| view! { <li><InContext data=data.clone() evidence=e.clone()/></li> }).collect_view()}
             </ol>
-            <button type="button" class="show-in-report" on:click=show_in_report>"Show in report"</button>
+            {if embedded {
+                let full = super::embed::view_url(&state.filters.get_untracked().without_embed());
+                view! { <a class="show-in-report" href=full target="_blank" rel="noopener">"Show in the report"</a> }.into_any()
+            } else {
+                view! { <button type="button" class="show-in-report" on:click=show_in_report>"Show in report"</button> }.into_any()
+            }}
         </article>
     }
 }

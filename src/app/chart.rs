@@ -1,7 +1,7 @@
 //! The sector chart: a plotters SVG with focusable hit regions laid over it from the same layout,
 //! a measure switch, and a data-table alternative.
 
-use super::{ViewState, export::download_buttons, use_width};
+use super::{ViewState, export::download_buttons, handler, reactive, text, use_width};
 use crate::charts::{percent, render_sector_chart, sector_layout};
 use crate::filters::Measure;
 use crate::model::Dataset;
@@ -56,7 +56,7 @@ pub fn SectorChart(data: Arc<Dataset>) -> impl IntoView {
     view! {
         <section class="panel sector-chart" aria-labelledby="sector-h">
             <div class="panel-head">
-                <h2 id="sector-h">{move || chart.get().2}" by sector"</h2>
+                <h2 id="sector-h">{reactive(move || chart.get().2)}" by sector"</h2>
                 <label class="inline">
                     "Measure "
                     <select on:change=on_measure prop:value=measure_id>
@@ -66,19 +66,22 @@ pub fn SectorChart(data: Arc<Dataset>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <button type="button" class="link" aria-pressed=move || state.filters.get().table.to_string()
+                <button type="button" class="link" aria-pressed=text(move || state.filters.get().table.to_string())
                     on:click=move |_| state.update(|f| f.table = !f.table)>
-                    {move || if state.filters.get().table { "Show chart" } else { "Show table" }}
+                    {reactive(move || if state.filters.get().table { "Show chart" } else { "Show table" })}
                 </button>
             </div>
-            <p class="note">{move || {
+            <p class="note">{reactive(move || {
                 let (_, _, _, without, n, _) = chart.get();
                 match state.filters.get().measure {
                     Measure::Activities => "Each activity counts once, in its primary sector. Click a bar to filter.".to_string(),
                     Measure::Metric(_) => format!("{without} of the {n} activities in view give no figure for this measure and are not in the totals. Click a bar to filter."),
                 }
-            }}</p>
-            <Show when=move || !state.filters.get().table fallback=move || view! { <SectorTable rows=Signal::derive(move || chart.get().5)/> }>
+            })}</p>
+            {reactive(move || if state.filters.get().table {
+                view! { <SectorTable rows=Signal::derive(move || chart.get().5)/> }.into_any()
+            } else {
+                view! {
                 {move || {
                     let (layout, svg, ..) = chart.get();
                     match svg {
@@ -99,7 +102,7 @@ pub fn SectorChart(data: Arc<Dataset>) -> impl IntoView {
                                                 <button type="button" class="hit bar-hit" style=style
                                                     data-sector=sector.clone()
                                                     aria-pressed=b.selected.to_string() aria-label=label
-                                                    on:click=move |_| { let s = sector.clone(); state.update(|f| *f = f.toggle_sector(&s)) }>
+                                                    on:click=handler(move |_| { let s = sector.clone(); state.update(|f| *f = f.toggle_sector(&s)) })>
                                                     <span class="tip" aria-hidden="true">
                                                         <strong>{b.label.clone()}</strong>" "{b.display.clone()}
                                                     </span>
@@ -112,7 +115,8 @@ pub fn SectorChart(data: Arc<Dataset>) -> impl IntoView {
                         }
                     }
                 }}
-            </Show>
+                }.into_any()
+            })}
             {download_buttons("sector-chart", svg_for_export)}
         </section>
     }
@@ -126,9 +130,9 @@ fn SectorTable(rows: Signal<Vec<(String, String, usize, usize)>>) -> impl IntoVi
             <caption class="visually-hidden">"Sector chart data"</caption>
             <thead><tr><th scope="col">"Sector"</th><th scope="col">"Value"</th><th scope="col">"Activities"</th><th scope="col">"Without a figure"</th></tr></thead>
             <tbody>
-                {move || rows.get().into_iter().map(|(name, value, n, without)| view! {
+                {reactive(move || rows.get().into_iter().map(|(name, value, n, without)| view! {
                     <tr><th scope="row">{name}</th><td>{value}</td><td>{n}</td><td>{without}</td></tr>
-                }).collect_view()}
+                }).collect_view())}
             </tbody>
         </table>
     }

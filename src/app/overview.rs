@@ -1,6 +1,6 @@
 //! Headline figures and a generated summary, each figure linking to the activities behind it.
 
-use super::{ViewState, href};
+use super::{ViewState, href, reactive};
 use crate::model::Dataset;
 use crate::query::{Except, headlines, select, summary_text};
 use leptos::prelude::*;
@@ -20,30 +20,24 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
         <section class="overview" aria-labelledby="overview-h">
             <h2 id="overview-h" class="visually-hidden">"Overview"</h2>
             <ul class="headlines">
-                <For
-                    each=move || figures.get().0
-                    key=|h| (h.label.clone(), h.display.clone())
-                    let:h
-                >
-                    {
-                        let link = {
-                            let mut f = state.filters.get_untracked().cleared();
-                            f.has = h.measure.clone();
-                            href(&f)
-                        };
-                        view! {
-                            <li class="headline">
-                                <a href=link data-noscroll title=h.detail.clone()>
-                                    <span class="figure">{h.display.clone()}</span>
-                                    <span class="label">{h.label.clone()}</span>
-                                </a>
-                                <span class="visually-hidden">{format!(": {}", h.detail)}</span>
-                            </li>
-                        }
+                {reactive(move || figures.get().0.into_iter().map(|h| {
+                    let link = {
+                        let mut f = state.filters.get_untracked().cleared();
+                        f.has = h.measure.clone();
+                        href(&f)
+                    };
+                    view! {
+                        <li class="headline">
+                            <a href=link data-noscroll title=h.detail.clone()>
+                                <span class="figure"><span class="qualifier">{h.qualifier}</span>{h.number.clone()}</span>
+                                <span class="label">{h.label.clone()}</span>
+                            </a>
+                            <span class="visually-hidden">{format!(": {}", h.detail)}</span>
+                        </li>
                     }
-                </For>
+                }).collect_view())}
             </ul>
-            <p class="summary" aria-live="polite">{move || figures.get().1}</p>
+            <p class="summary" aria-live="polite">{reactive(move || figures.get().1)}</p>
         </section>
     }
 }

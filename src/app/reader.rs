@@ -1,7 +1,7 @@
 //! The source reader: the report's full text, every cited passage marked in its sector's colour
 //! and linking to its activity.
 
-use super::{ViewState, href};
+use super::{ViewState, href, reactive};
 use crate::model::{Dataset, ParagraphRole};
 use crate::query::segments;
 use leptos::prelude::*;
@@ -22,7 +22,7 @@ pub fn Reader(data: Arc<Dataset>) -> impl IntoView {
                     <a href=r.source_url.clone() rel="external noopener">"Original source"</a>
                 </p>
                 <div class="report-text">
-                    {move || {
+                    {reactive(move || {
                         let selected = state.filters.get().activity;
                         let f = state.filters.get();
                         let mut anchored: Vec<(String, usize)> = Vec::new();
@@ -58,7 +58,7 @@ pub fn Reader(data: Arc<Dataset>) -> impl IntoView {
                             }).collect_view();
                             view! { <p class=class id=p.id.clone()>{pieces}</p> }
                         }).collect_view()
-                    }}
+                    })}
                 </div>
             })}
         </section>

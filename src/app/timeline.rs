@@ -1,7 +1,7 @@
 //! The interactive timeline: a plotters SVG with focusable marks laid over it, a drag-to-select
 //! date range, arrow-key movement between marks, and a list alternative.
 
-use super::{ViewState, export::download_buttons, href, use_width};
+use super::{ViewState, export::download_buttons, handler, href, reactive, use_width};
 use crate::charts::percent;
 use crate::filters::Month;
 use crate::model::Dataset;
@@ -81,17 +81,17 @@ pub fn Timeline(data: Arc<Dataset>) -> impl IntoView {
         <section class="panel timeline" aria-labelledby="timeline-h">
             <div class="panel-head">
                 <h2 id="timeline-h">"Timeline"</h2>
-                <Show when=move || { let f = state.filters.get(); f.from.is_some() || f.to.is_some() }>
+                {reactive(move || { let f = state.filters.get(); f.from.is_some() || f.to.is_some() }.then(|| view! {
                     <button type="button" class="link" on:click=move |_| state.update(|f| { f.from = None; f.to = None; })>
                         "Clear dates"
                     </button>
-                </Show>
+                }))}
             </div>
             <p class="note">
                 "● exact day · ▬ month only (spans its month) · faint band: dated to the year only · hollow: context. "
                 "Drag across the months to filter; arrow keys move between marks."
             </p>
-            {move || {
+            {reactive(move || {
                 let (layout, svg) = chart.get();
                 match svg {
                     Err(e) => view! { <p class="chart-error" role="alert">{e}</p> }.into_any(),
@@ -110,7 +110,7 @@ pub fn Timeline(data: Arc<Dataset>) -> impl IntoView {
                                 <div class="chart-svg" inner_html=svg aria-hidden="true"></div>
                                 <div class="hits brush-area" role="group" aria-label="Timeline marks"
                                     on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
-                                    on:pointercancel=move |_| { press.set_value(None); drag.set(None) }
+                                    on:pointercancel=handler(move |_| { press.set_value(None); drag.set(None) })
                                     on:keydown=move_focus>
                                     {move || brush().map(|s| view! { <div class="brush" style=s></div> })}
                                     {layout.marks.iter().map(|m| {
@@ -140,11 +140,11 @@ pub fn Timeline(data: Arc<Dataset>) -> impl IntoView {
                         }.into_any()
                     }
                 }
-            }}
+            })}
             <details class="alt-list">
                 <summary>"Dated events as a list"</summary>
                 <ol>
-                    {move || {
+                    {reactive(move || {
                         let f = state.filters.get();
                         let acts = select(&d2, &f, Except::Dates);
                         let mut events: Vec<_> = d2.events.iter()
@@ -156,7 +156,7 @@ pub fn Timeline(data: Arc<Dataset>) -> impl IntoView {
                             view! { <li><time datetime=e.date.to_string()>{e.date.display()}</time>" — "
                                 <a href=href(&link) data-noscroll>{e.label.clone()}</a></li> }
                         }).collect_view()
-                    }}
+                    })}
                 </ol>
             </details>
             {download_buttons("timeline", svg_for_export)}

@@ -9,13 +9,21 @@ const views = {
   'activity open': '/?activity=kz2006-a15',
   'chart as table': '/?table=1&measure=people_trained',
   'date range': '/?from=2006-03&to=2006-06',
+  'embed: chart': '/?embed=chart&embed_id=a',
+  'embed: timeline': '/?embed=timeline',
+  'embed: activity': '/?embed=activity&activity=kz2006-a15',
 };
 
 for (const scheme of ['light', 'dark']) {
   for (const [name, path] of Object.entries(views)) {
     test(`axe finds nothing: ${name}, ${scheme} theme`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      await open(page, path);
+      if (path.includes('embed=')) {
+        await page.goto(path);
+        await expect(page.locator('main.embed')).toBeVisible();
+      } else {
+        await open(page, path);
+      }
       const results = await new AxeBuilder({ page }).analyze();
       const summary = results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`);
       expect(summary).toEqual([]);
