@@ -781,25 +781,10 @@ pub fn figures_and_dates(text: &str) -> Vec<(usize, usize, String)> {
         .filter(|(_, _, w)| {
             w.chars().next().is_some_and(|c| c.is_ascii_digit())
                 || NUMBER_WORDS.contains(&w.to_lowercase().as_str())
-                || MONTH_NAMES.contains(&w.as_str())
+                || MONTHS.contains(&w.as_str())
         })
         .collect()
 }
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Why a metric's figure or qualifier is not what its quote says, if it is not.
 fn metric_problem(m: &Metric) -> Option<String> {

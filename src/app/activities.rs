@@ -28,14 +28,6 @@ fn marked(text: &str, q: &str) -> impl IntoView + use<> {
 #[component]
 pub fn Activities(data: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<ViewState>();
-    let d = data.clone();
-    let list = Memo::new(move |_| {
-        let f = state.filters.get();
-        select(&d, &f, Except::Nothing)
-            .into_iter()
-            .map(|a| a.id.clone())
-            .collect::<Vec<_>>()
-    });
     let d2 = data.clone();
     let d3 = data.clone();
     view! {
@@ -53,11 +45,11 @@ pub fn Activities(data: Arc<Dataset>) -> impl IntoView {
                 <ol class="activity-list" aria-label="Matching activities">
                     {reactive(move || {
                         let f = state.filters.get();
-                        let ids = list.get();
-                        if ids.is_empty() {
+                        let matching = select(&d2, &f, Except::Nothing);
+                        if matching.is_empty() {
                             return view! { <li class="empty">"No activity matches these filters."</li> }.into_any();
                         }
-                        ids.iter().filter_map(|id| d2.activity(id)).map(|a| {
+                        matching.into_iter().map(|a| {
                             let sector = d2.sector(&a.sector);
                             let mut link = f.clone();
                             link.activity = Some(a.id.clone());

@@ -17,7 +17,7 @@ pub fn FilterBar(data: Arc<Dataset>) -> impl IntoView {
         .map(Month::from_index)
         .collect();
     let d = data.clone();
-    let count = Memo::new(move |_| select(&d, &state.filters.get(), Except::Nothing).len());
+    let count = move || select(&d, &state.filters.get(), Except::Nothing).len();
     let total = data.activities.len();
     let one = |v: String| -> Option<String> { (!v.is_empty()).then_some(v) };
     let months2 = months.clone();
@@ -80,7 +80,7 @@ pub fn FilterBar(data: Arc<Dataset>) -> impl IntoView {
                 </label>
             </div>
             <p class="match-count" role="status">
-                <span data-testid="match-count">{reactive(move || count.get())}</span>" of "{total}" activities"
+                <span data-testid="match-count">{reactive(count)}</span>" of "{total}" activities"
                 {reactive(move || state.filters.get().is_filtered().then(|| view! {
                     " · "<button type="button" class="link" on:click=move |_| state.set(state.filters.get_untracked().cleared())>"Clear all filters"</button>
                 }))}

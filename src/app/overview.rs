@@ -10,17 +10,15 @@ use std::sync::Arc;
 #[component]
 pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<ViewState>();
-    let d = data.clone();
-    let figures = Memo::new(move |_| {
-        let f = state.filters.get();
-        let acts = select(&d, &f, Except::Nothing);
-        (headlines(&d, &acts), summary_text(&d, &acts))
-    });
+    // Plain closures, not memos: each is read once, and fewer memo types keep the wasm small.
+    let (d1, d2) = (data.clone(), data.clone());
+    let figures = move || headlines(&d1, &select(&d1, &state.filters.get(), Except::Nothing));
+    let summary = move || summary_text(&d2, &select(&d2, &state.filters.get(), Except::Nothing));
     view! {
         <section class="overview" aria-labelledby="overview-h">
             <h2 id="overview-h" class="visually-hidden">"Overview"</h2>
             <ul class="headlines">
-                {reactive(move || figures.get().0.into_iter().map(|h| {
+                {reactive(move || figures().into_iter().map(|h| {
                     let link = {
                         let mut f = state.filters.get_untracked().cleared();
                         f.has = h.measure.clone();
@@ -37,7 +35,7 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
                     }
                 }).collect_view())}
             </ul>
-            <p class="summary" aria-live="polite">{reactive(move || figures.get().1)}</p>
+            <p class="summary" aria-live="polite">{reactive(summary)}</p>
         </section>
     }
 }

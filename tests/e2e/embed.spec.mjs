@@ -88,3 +88,14 @@ test('the embed dialog writes a working snippet for the current view', async ({ 
   expect(code).toContain('<script async src="http://127.0.0.1:4173/embed.js"></script>');
   await expect(page.frameLocator('.embed-preview').locator('.sector-chart')).toBeVisible();
 });
+
+test('embeds are readable at 300 px: no horizontal scroll', async ({ page }) => {
+  for (const q of ['embed=chart', 'embed=timeline', 'embed=overview', 'embed=activity&activity=kz2006-a15']) {
+    await embedded(page, q);
+    await page.locator('#embed').evaluate((el) => { el.style.width = '300px'; });
+    const frame = page.frames().find((f) => f.url().startsWith(APP));
+    await expect.poll(() => frame.evaluate(() => document.documentElement.clientWidth)).toBe(300);
+    const [scroll, client] = await frame.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scroll, q).toBeLessThanOrEqual(client);
+  }
+});
