@@ -74,8 +74,18 @@ fn use_query_string() -> (ReadSignal<String>, WriteSignal<String>) {
             .and_then(|d| d.base_uri().ok().flatten());
         if let Some(url) = base.and_then(|b| web_sys::Url::new_with_base(&href, &b).ok()) {
             ev.prevent_default();
-            push_query(&url.search(), false);
-            set_query.set(url.search());
+            // `data-merge` links carry only what they change (the reader's `?activity=…`), so
+            // their view need not re-render on every filter change; the rest is kept.
+            let query = if link.has_attribute("data-merge") {
+                let current = web_sys::window()
+                    .and_then(|w| w.location().search().ok())
+                    .unwrap_or_default();
+                Filters::merge_query(&current, &url.search())
+            } else {
+                url.search()
+            };
+            push_query(&query, false);
+            set_query.set(query);
         }
     });
     on_cleanup(move || clicks.remove());
@@ -105,6 +115,8 @@ fn push_query(query: &str, replace: bool) {
 #[derive(Clone, Copy)]
 pub struct ViewState {
     pub filters: Memo<Filters>,
+    /// The open activity alone, so views that show only it skip other filter changes.
+    pub activity: Memo<Option<String>>,
     set: Callback<(Filters, bool)>,
 }
 
@@ -190,7 +202,12 @@ fn Shell() -> impl IntoView {
             .unwrap_or(q);
         set_query.set(now);
     });
-    provide_context(ViewState { filters, set });
+    let activity = Memo::new(move |_| filters.get().activity);
+    provide_context(ViewState {
+        filters,
+        activity,
+        set,
+    });
 
     let data: LocalResource<Result<Arc<Dataset>, LoadError>> =
         LocalResource::new(|| async { load_dataset().await.map(Arc::new) });

@@ -308,6 +308,27 @@ impl Filters {
         }
     }
 
+    /// `current` with the parameters of `change` set over it, canonically.
+    pub fn merge_query(current: &str, change: &str) -> String {
+        let pairs = |q: &str| -> Vec<(String, String)> {
+            q.trim_start_matches('?')
+                .split('&')
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                    (k.to_string(), v.to_string())
+                })
+                .collect()
+        };
+        let mut merged = pairs(current);
+        for (k, v) in pairs(change) {
+            merged.retain(|(mk, _)| *mk != k);
+            merged.push((k, v));
+        }
+        let joined: Vec<String> = merged.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        Filters::from_query(&joined.join("&")).to_query()
+    }
+
     /// The same view in the full explorer.
     pub fn without_embed(&self) -> Filters {
         Filters {
@@ -465,6 +486,18 @@ mod tests {
             None
         );
         assert_eq!(Filters::from_query("embed_id=a%20b").embed_id, None);
+    }
+
+    #[test]
+    fn merging_sets_only_the_changed_parameters() {
+        assert_eq!(
+            Filters::merge_query(
+                "?sector=media&activity=kz2006-a01&q=x",
+                "?activity=kz2006-a02"
+            ),
+            "sector=media&q=x&activity=kz2006-a02"
+        );
+        assert_eq!(Filters::merge_query("", "activity=a"), "activity=a");
     }
 
     #[test]

@@ -31,7 +31,7 @@ createServer(async (req, res) => {
   for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
     if (accept.includes(enc) && await file(path + ext)) { body = path + ext; headers['content-encoding'] = enc; break; }
   }
-  headers['cache-control'] = /-[0-9a-f]{16}\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  headers['cache-control'] = /-[0-9a-f]{8,}(_bg)?\.[a-z]+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(200, headers);
   res.end(await readFile(body));
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));

@@ -9,6 +9,9 @@ use crate::validate::group_thousands;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// How many activity cards render at a time.
+const PAGE: usize = 60;
+
 /// Text with the search matches marked.
 fn marked(text: &str, q: &str) -> impl IntoView + use<> {
     highlight(text, q)
@@ -30,6 +33,7 @@ pub fn Activities(data: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<ViewState>();
     let d2 = data.clone();
     let d3 = data.clone();
+    let limit = RwSignal::new(PAGE);
     view! {
         <section class="activities" aria-labelledby="activities-h">
             <div class="panel-head">
@@ -49,7 +53,15 @@ pub fn Activities(data: Arc<Dataset>) -> impl IntoView {
                         if matching.is_empty() {
                             return view! { <li class="empty">"No activity matches these filters."</li> }.into_any();
                         }
-                        matching.into_iter().map(|a| {
+                        // Long lists render a page at a time: a dataset 100× this one stays fast.
+                        let shown = limit.get().max(PAGE);
+                        let rest = matching.len().saturating_sub(shown);
+                        let more = (rest > 0).then(|| view! {
+                            <li class="more"><button type="button" class="link" on:click=handler(move |_: web_sys::MouseEvent| limit.update(|l| *l += PAGE))>
+                                {format!("Show {} more of {rest}", rest.min(PAGE))}
+                            </button></li>
+                        });
+                        let cards = matching.into_iter().take(shown).map(|a| {
                             let sector = d2.sector(&a.sector);
                             let mut link = f.clone();
                             link.activity = Some(a.id.clone());
@@ -66,10 +78,11 @@ pub fn Activities(data: Arc<Dataset>) -> impl IntoView {
                                     }).collect_view())}
                                 </li>
                             }
-                        }).collect_view().into_any()
+                        }).collect_view();
+                        view! { {cards}{more} }.into_any()
                     })}
                 </ol>
-                {reactive(move || state.filters.get().activity.and_then(|id| d3.activity(&id).cloned()).map(|a| view! { <Detail data=d3.clone() activity=a/> }))}
+                {reactive(move || state.activity.get().and_then(|id| d3.activity(&id).cloned()).map(|a| view! { <Detail data=d3.clone() activity=a/> }))}
             </div>
         </section>
     }

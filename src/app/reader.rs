@@ -1,7 +1,7 @@
 //! The source reader: the report's full text, every cited passage marked in its sector's colour
 //! and linking to its activity.
 
-use super::{ViewState, href, reactive};
+use super::{ViewState, reactive};
 use crate::model::{Dataset, ParagraphRole};
 use crate::query::segments;
 use leptos::prelude::*;
@@ -23,8 +23,7 @@ pub fn Reader(data: Arc<Dataset>) -> impl IntoView {
                 </p>
                 <div class="report-text">
                     {reactive(move || {
-                        let selected = state.filters.get().activity;
-                        let f = state.filters.get();
+                        let selected = state.activity.get();
                         let mut anchored: Vec<(String, usize)> = Vec::new();
                         r.paragraphs.iter().map(|p| {
                             let class = match p.role {
@@ -41,8 +40,7 @@ pub fn Reader(data: Arc<Dataset>) -> impl IntoView {
                                         let colour = d.activity(id).and_then(|a| d.sector(&a.sector)).map_or("#888".to_string(), |s| s.colour.clone());
                                         let current = selected.as_deref() == Some(id.as_str()) || cites.iter().any(|(c, _)| Some(c.as_str()) == selected.as_deref());
                                         let target = cites.iter().find(|(c, _)| Some(c.as_str()) == selected.as_deref()).unwrap_or(&cites[0]).clone();
-                                        let mut link = f.clone();
-                                        link.activity = Some(target.0.clone());
+                                        let link = format!("?activity={}", target.0);
                                         let title = d.activity(&target.0).map(|a| a.title.clone()).unwrap_or_default();
                                         let _ = idx;
                                         // The first piece of each of the open activity's passages is a scroll target.
@@ -50,7 +48,7 @@ pub fn Reader(data: Arc<Dataset>) -> impl IntoView {
                                         if first { anchored.push(target.clone()); }
                                         let anchor = first.then(|| format!("cite-{}-{}", target.0, target.1));
                                         view! {
-                                            <a href=href(&link) data-noscroll class="cite" class:current=current
+                                            <a href=link data-noscroll data-merge class="cite" class:current=current
                                                 id=anchor style=format!("--c:{colour}") title=title data-activity=target.0.clone()>{text}</a>
                                         }.into_any()
                                     }

@@ -3,7 +3,7 @@
 // Usage (after a release build): node tests/bench/filter-bench.mjs [runs]
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { scaledDataset, dataset as base } from '../e2e/helpers.mjs';
 
 const runs = Number(process.argv[2] ?? 30);
 const port = 4390;
@@ -11,22 +11,7 @@ const here = new URL('.', import.meta.url);
 const server = spawn('node', [new URL('../server.mjs', here).pathname, String(port)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 
-const base = JSON.parse(readFileSync(new URL('../../public/data/kazakhstan-2006.json', here), 'utf8'));
-/** The same report with every activity and event copied `times` times under new ids. */
-function scaled(times) {
-  const d = structuredClone(base);
-  d.activities = []; d.events = [];
-  for (let k = 0; k < times; k++) {
-    for (const a of base.activities) {
-      const c = structuredClone(a);
-      c.id = `${a.id}-${k}`;
-      c.metrics.forEach((m) => { m.id = `${m.id}-${k}`; });
-      d.activities.push(c);
-    }
-    for (const e of base.events) d.events.push({ ...structuredClone(e), id: `${e.id}-${k}`, activity: `${e.activity}-${k}` });
-  }
-  return JSON.stringify(d);
-}
+const scaled = (times) => JSON.stringify(scaledDataset(times));
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

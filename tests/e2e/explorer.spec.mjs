@@ -2,7 +2,7 @@
 // share and go back, use only the keyboard, export, and read it on a phone.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { dataset, open, matchCount } from './helpers.mjs';
+import { dataset, open, matchCount, scaledDataset } from './helpers.mjs';
 
 const inSector = (s) => dataset.activities.filter((a) => a.sector === s);
 const lastDay = (d) => {
@@ -160,4 +160,22 @@ test('at 360 px wide there is no horizontal scroll', async ({ page }) => {
     const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     expect(scroll, path).toBeLessThanOrEqual(client);
   }
+});
+
+test('clicking a passage in the reader opens its activity and keeps the filters', async ({ page }) => {
+  await open(page, '/?sector=elections');
+  await page.locator('.report-text a.cite[data-activity="kz2006-a11"]').first().click();
+  await expect(page).toHaveURL(/sector=elections.*activity=kz2006-a11/);
+  await expect(page.getByRole('heading', { level: 3 })).toHaveText(dataset.activities.find((a) => a.id === 'kz2006-a11').title);
+  await expect(page.locator('.report-text a.cite.current').first()).toBeVisible();
+});
+
+test('a long list renders a page at a time', async ({ page }) => {
+  const big = scaledDataset(10);
+  await page.route('**/data/kazakhstan-2006.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(big) }));
+  await open(page, '/');
+  expect(await matchCount(page)).toBe(big.activities.length);
+  await expect(page.locator('.activity-card')).toHaveCount(60);
+  await page.getByRole('button', { name: `Show 60 more of ${big.activities.length - 60}` }).click();
+  await expect(page.locator('.activity-card')).toHaveCount(120);
 });

@@ -24,3 +24,19 @@ export function collectErrors(page) {
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }
+
+/** The same report with every activity and event copied `times` times under new ids. */
+export function scaledDataset(times) {
+  const d = structuredClone(dataset);
+  d.activities = []; d.events = [];
+  for (let k = 0; k < times; k++) {
+    for (const a of dataset.activities) {
+      const c = structuredClone(a);
+      c.id = `${a.id}-${k}`;
+      c.metrics.forEach((m) => { m.id = `${m.id}-${k}`; });
+      d.activities.push(c);
+    }
+    for (const e of dataset.events) d.events.push({ ...structuredClone(e), id: `${e.id}-${k}`, activity: `${e.activity}-${k}` });
+  }
+  return d;
+}
