@@ -248,11 +248,11 @@ fn LoadFailed(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView 
 #[component]
 fn Explorer(data: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<ViewState>();
-    let embed = Memo::new(move |_| state.filters.get().embed);
-    reactive(move || match embed.get() {
-        Some(which) => view! { <embed::EmbedView data=data.clone() which=which/> }.into_any(),
-        None => view! { <FullExplorer data=data.clone()/> }.into_any(),
-    })
+    // Embed or not is fixed for the page's life: an embed's own messages keep its mode.
+    match state.filters.get_untracked().embed {
+        Some(which) => view! { <embed::EmbedView data=data which=which/> }.into_any(),
+        None => view! { <FullExplorer data=data/> }.into_any(),
+    }
 }
 
 /// The full explorer: every view of the dataset.
