@@ -6,6 +6,7 @@ pub mod build;
 pub mod charts;
 pub mod exports;
 pub mod filters;
+pub mod html;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -1,10 +1,11 @@
 //! The activity browser: the filtered list with highlighted matches, and one activity's detail
 //! with its figures, time, places, partners and every quote in context.
 
-use super::{ViewState, handler, href, reactive, text};
+use super::{ViewState, handler, reactive, text};
 use crate::filters::Sort;
-use crate::model::{Activity, Dataset, Evidence, TimeBasis};
-use crate::query::{Except, highlight, select};
+use crate::html::{activity_cards, when};
+use crate::model::{Activity, Dataset, Evidence};
+use crate::query::{Except, select};
 use crate::validate::group_thousands;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -12,27 +13,13 @@ use std::sync::Arc;
 /// How many activity cards render at a time.
 const PAGE: usize = 60;
 
-/// Text with the search matches marked.
-fn marked(text: &str, q: &str) -> impl IntoView + use<> {
-    highlight(text, q)
-        .into_iter()
-        .map(|(piece, hit)| {
-            let piece = piece.to_string();
-            if hit {
-                view! { <mark>{piece}</mark> }.into_any()
-            } else {
-                piece.into_any()
-            }
-        })
-        .collect_view()
-}
-
 /// The list and the open activity.
 #[component]
 pub fn Activities(data: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<ViewState>();
     let d2 = data.clone();
     let d3 = data.clone();
+    let d4 = data.clone();
     let limit = RwSignal::new(PAGE);
     view! {
         <section class="activities" aria-labelledby="activities-h">
@@ -46,61 +33,27 @@ pub fn Activities(data: Arc<Dataset>) -> impl IntoView {
                 </label>
             </div>
             <div class="browser">
-                <ol class="activity-list" aria-label="Matching activities">
-                    {reactive(move || {
+                <div class="list-column">
+                    <ol class="activity-list" aria-label="Matching activities" inner_html=text(move || {
                         let f = state.filters.get();
                         let matching = select(&d2, &f, Except::Nothing);
-                        if matching.is_empty() {
-                            return view! { <li class="empty">"No activity matches these filters."</li> }.into_any();
-                        }
-                        // Long lists render a page at a time: a dataset 100× this one stays fast.
                         let shown = limit.get().max(PAGE);
-                        let rest = matching.len().saturating_sub(shown);
-                        let more = (rest > 0).then(|| view! {
-                            <li class="more"><button type="button" class="link" on:click=handler(move |_: web_sys::MouseEvent| limit.update(|l| *l += PAGE))>
+                        activity_cards(&d2, &matching[..matching.len().min(shown)], &f.q, f.activity.as_deref())
+                    })></ol>
+                    // Long lists render a page at a time: a dataset 100× this one stays fast.
+                    {reactive(move || {
+                        let total = select(&d4, &state.filters.get(), Except::Nothing).len();
+                        let rest = total.saturating_sub(limit.get().max(PAGE));
+                        (rest > 0).then(|| view! {
+                            <button type="button" class="link more" on:click=handler(move |_: web_sys::MouseEvent| limit.update(|l| *l += PAGE))>
                                 {format!("Show {} more of {rest}", rest.min(PAGE))}
-                            </button></li>
-                        });
-                        let cards = matching.into_iter().take(shown).map(|a| {
-                            let sector = d2.sector(&a.sector);
-                            let mut link = f.clone();
-                            link.activity = Some(a.id.clone());
-                            let current = f.activity.as_deref() == Some(a.id.as_str());
-                            view! {
-                                <li class="activity-card" class:current=current style=format!("--c:{}", sector.map_or("#888", |s| s.colour.as_str()))>
-                                    <a href=href(&link) data-noscroll aria-current=current.then_some("true") data-activity=a.id.clone()>
-                                        <span class="title">{marked(&a.title, &f.q)}</span>
-                                    </a>
-                                    <span class="meta">{sector.map(|s| s.name.clone())}" · "{a.kind.label()}" · "{when(a)}</span>
-                                    <span class="summary">{marked(&a.summary, &f.q)}</span>
-                                    {(!f.q.is_empty()).then(|| a.evidence.iter().filter(|e| !highlight(&e.quote, &f.q).iter().all(|(_, h)| !h)).take(1).map(|e| view! {
-                                        <q class="hit-quote">{marked(&e.quote, &f.q)}</q>
-                                    }).collect_view())}
-                                </li>
-                            }
-                        }).collect_view();
-                        view! { {cards}{more} }.into_any()
+                            </button>
+                        })
                     })}
-                </ol>
+                </div>
                 {reactive(move || state.activity.get().and_then(|id| d3.activity(&id).cloned()).map(|a| view! { <Detail data=d3.clone() activity=a/> }))}
             </div>
         </section>
-    }
-}
-
-/// When an activity happened, with its precision in words.
-pub fn when(a: &Activity) -> String {
-    let t = &a.time;
-    let span = match &t.end {
-        Some(end) => format!("{} – {}", t.start.display(), end.display()),
-        None => t.start.display(),
-    };
-    match t.basis {
-        TimeBasis::Stated => span,
-        TimeBasis::Derived => format!("{span} (derived)"),
-        TimeBasis::ReportScope => {
-            format!("{span} (no date given; the report covers {})", t.start.year)
-        }
     }
 }
 
