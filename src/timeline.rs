@@ -109,6 +109,25 @@ pub struct Mark {
     pub first_day: (i32, u8, u8),
 }
 
+/// The smallest pointer target, in layout pixels (WCAG 2.2 target size).
+pub const MIN_TARGET: f64 = 24.0;
+
+impl Mark {
+    /// Where the mark takes pointer and focus: its drawn rectangle grown, about its centre, to at
+    /// least `MIN_TARGET` each way.
+    pub fn hit(&self) -> Rect {
+        let r = self.rect;
+        let w = r.w.max(MIN_TARGET);
+        let h = r.h.max(MIN_TARGET);
+        Rect {
+            x: r.x + r.w / 2.0 - w / 2.0,
+            y: r.y + r.h / 2.0 - h / 2.0,
+            w,
+            h,
+        }
+    }
+}
+
 /// One lane per sector with any activity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lane {
@@ -339,16 +358,7 @@ pub fn timeline_layout(
 
 /// The mark under a point, preferring point-like marks over the bands beneath them.
 pub fn mark_at(layout: &TimelineLayout, x: f64, y: f64) -> Option<&Mark> {
-    layout.marks.iter().find(|m| {
-        let r = m.rect;
-        Rect {
-            x: r.x - 3.0,
-            y: r.y - 3.0,
-            w: r.w + 6.0,
-            h: r.h + 6.0,
-        }
-        .contains(x, y)
-    })
+    layout.marks.iter().find(|m| m.hit().contains(x, y))
 }
 
 /// Draws the timeline as a standalone SVG document.
@@ -559,6 +569,16 @@ mod tests {
         let hit = mark_at(&l, r.x + r.w / 2.0, r.y + r.h / 2.0).unwrap();
         assert_eq!(hit.activity, bush.activity);
         assert!(mark_at(&l, 1.0, 1.0).is_none());
+    }
+
+    #[test]
+    fn every_mark_is_a_big_enough_target() {
+        let (_, l) = layout(360);
+        for m in &l.marks {
+            let (h, r) = (m.hit(), m.rect);
+            assert!(h.w >= MIN_TARGET && h.h >= MIN_TARGET, "{}", m.label);
+            assert!((h.x + h.w / 2.0 - (r.x + r.w / 2.0)).abs() < 1e-9);
+        }
     }
 
     #[test]

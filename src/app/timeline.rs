@@ -124,7 +124,7 @@ pub fn Timeline(data: Arc<Dataset>) -> impl IntoView {
                                         let sector = m.sector.clone();
                                         let selected = activity.is_some() && state.filters.get_untracked().activity == activity;
                                         view! {
-                                            <button type="button" class=format!("hit mark mark-{kind}") style=pct(m.rect)
+                                            <button type="button" class=format!("hit mark mark-{kind}") style=pct(m.hit())
                                                 aria-label=label aria-pressed=selected.to_string()
                                                 data-activity=activity.clone().unwrap_or_default()
                                                 on:click=move |_| if dragged.get_value() { dragged.set_value(false) } else { match &activity {
