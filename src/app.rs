@@ -1,95 +1,83 @@
-//! The Leptos views: thin wiring from the URL's filters and the loaded dataset to the pure core.
+//! The browser side: thin wiring from the URL and the loaded dataset to the core's painters.
+//!
+//! The page arrives pre-painted (`core::paint::page`, written into `index.html` at build time).
+//! The app keeps that page and binds each region to the state: a memo paints the region's
+//! markup with the same core function, and an effect writes it only when it changed. Leptos
+//! supplies the reactive graph (URL → filters → regions) and the dialogs; clicks, changes and
+//! keys are handled by a few delegated listeners (`events`) reading the markup's data
+//! attributes. Why markup instead of a tree of view nodes: the first screen must be painted
+//! natively before the wasm arrives, and painting it and every later update with one function
+//! keeps the two identical (no flash, no shift) and the wasm within its size budget.
 
-mod activities;
-mod chart;
+mod dialogs;
+mod dom;
 mod embed;
+mod events;
 mod export;
-mod filter_bar;
-mod overview;
-mod reader;
+mod load;
 mod timeline;
 
-use crate::filters::Filters;
-use crate::load::{LoadError, load_dataset};
-use crate::model::Dataset;
+use crate::core::filters::{Embed, Filters};
+use crate::core::model::Dataset;
+use crate::core::paint;
+use crate::core::query::{Except, select};
 use leptos::prelude::*;
+use load::{LoadError, load_dataset};
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Shows a readable message instead of a frozen page if anything still panics.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into());
-        let doc = web_sys::window().and_then(|w| w.document());
-        if let Some(body) = doc.as_ref().and_then(|d| d.body()) {
-            let msg = "Something went wrong inside the explorer and it stopped. Reloading the \
-                       page usually fixes it; if not, please report the address you were on.";
-            let html = format!(
-                "<div role=\"alert\" class=\"panic\"><p>{msg}</p>\
-                 <button type=\"button\" onclick=\"location.reload()\">Reload</button></div>"
+        if let Some(status) = dom::by_id("status") {
+            status.set_inner_html(
+                "<div role=\"alert\" class=\"panic\"><p>Something went wrong inside the explorer \
+                 and it stopped. Reloading the page usually fixes it; if not, please report the \
+                 address you were on.</p><a href=\"\">Reload</a></div>",
             );
-            let _ = body.insert_adjacent_html("afterbegin", &html);
         }
     }));
 }
 
-/// The whole app.
-#[component]
-pub fn App() -> impl IntoView {
-    view! { <Shell/> }
+/// The one filter state every view reads, and the way to change it (a URL navigation).
+#[derive(Clone, Copy)]
+pub struct ViewState {
+    pub filters: Memo<Filters>,
+    /// The open activity alone, so views that show only it skip other filter changes.
+    pub activity: Memo<Option<String>>,
+    query: WriteSignal<String>,
 }
 
-/// The query string of the page's URL as a signal, kept in step with Back and Forward.
-/// (A single-route app needs no router: this replaces leptos_router at a fraction of its size.)
-fn use_query_string() -> (ReadSignal<String>, WriteSignal<String>) {
-    let current = || {
-        web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default()
-    };
-    let (query, set_query) = signal(current());
-    let handle = window_event_listener(leptos::ev::popstate, move |_| set_query.set(current()));
-    on_cleanup(move || handle.remove());
-    // Links between views (`<a href="?…" data-noscroll>`) change the query in place.
-    let clicks = window_event_listener(leptos::ev::click, move |ev| {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.meta_key()
-            || ev.ctrl_key()
-            || ev.shift_key()
-            || ev.alt_key()
-        {
-            return;
-        }
-        let link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[data-noscroll]").ok().flatten());
-        let Some(link) = link else { return };
-        let Some(href) = link.get_attribute("href") else {
-            return;
-        };
-        let base = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.base_uri().ok().flatten());
-        if let Some(url) = base.and_then(|b| web_sys::Url::new_with_base(&href, &b).ok()) {
-            ev.prevent_default();
-            // `data-merge` links carry only what they change (the reader's `?activity=…`), so
-            // their view need not re-render on every filter change; the rest is kept.
-            let query = if link.has_attribute("data-merge") {
-                let current = web_sys::window()
-                    .and_then(|w| w.location().search().ok())
-                    .unwrap_or_default();
-                Filters::merge_query(&current, &url.search())
-            } else {
-                url.search()
-            };
-            push_query(&query, false);
-            set_query.set(query);
-        }
-    });
-    on_cleanup(move || clicks.remove());
-    (query, set_query)
+impl ViewState {
+    /// Pushes a new view onto the history, so Back restores the previous one.
+    pub fn set(&self, f: Filters) {
+        self.go(&f.to_query(), false);
+    }
+
+    /// Replaces the current view without a history entry (typing in the search box).
+    pub fn replace(&self, f: Filters) {
+        self.go(&f.to_query(), true);
+    }
+
+    /// Applies `change` to the current filters and pushes the result.
+    pub fn update(&self, change: impl FnOnce(&mut Filters)) {
+        let mut f = self.filters.get_untracked();
+        change(&mut f);
+        self.set(f);
+    }
+
+    /// Navigates to a query string, then reads back what the address bar holds, so the URL
+    /// stays the single source of the view.
+    pub fn go(&self, query: &str, replace: bool) {
+        push_query(query, replace);
+        self.query.set(current_query());
+    }
+}
+
+fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// Writes a query string into the address bar, as a new history entry or in place.
@@ -111,173 +99,171 @@ fn push_query(query: &str, replace: bool) {
     }
 }
 
-/// The one filter state every view reads, and the way to change it (a URL navigation).
+/// The URL's query string as the app's state, kept in step with Back and Forward. (A
+/// single-route app needs no router: this replaces leptos_router at a fraction of its size.)
+fn use_view_state() -> ViewState {
+    let (query, set_query) = signal(current_query());
+    let pop = window_event_listener(leptos::ev::popstate, move |_| {
+        set_query.set(current_query())
+    });
+    std::mem::forget(pop); // for the page's life
+    let filters = Memo::new(move |_| Filters::from_query(&query.get()));
+    ViewState {
+        filters,
+        activity: Memo::new(move |_| filters.get().activity),
+        query: set_query,
+    }
+}
+
+/// How the page was painted before the wasm: `adopt` when it shows exactly this dataset and
+/// view, so the app keeps it as it is instead of painting it again.
 #[derive(Clone, Copy)]
-pub struct ViewState {
-    pub filters: Memo<Filters>,
-    /// The open activity alone, so views that show only it skip other filter changes.
-    pub activity: Memo<Option<String>>,
-    set: Callback<(Filters, bool)>,
+struct Painted {
+    adopt: bool,
 }
 
-impl ViewState {
-    /// Pushes a new view onto the history, so Back restores the previous one.
-    pub fn set(&self, f: Filters) {
-        self.set.run((f, false));
-    }
-
-    /// Replaces the current view without a history entry (typing in the search box).
-    pub fn replace(&self, f: Filters) {
-        self.set.run((f, true));
-    }
-
-    /// Applies `change` to the current filters and pushes the result.
-    pub fn update(&self, change: impl FnOnce(&mut Filters)) {
-        let mut f = self.filters.get_untracked();
-        change(&mut f);
-        self.set(f);
-    }
+/// Keeps the element `id` showing `paint()`: a memo compares the new markup with the last, and
+/// only a change reaches the DOM (focus inside the region is kept).
+fn region(id: &'static str, painted: Painted, paint: impl Fn() -> String + Send + Sync + 'static) {
+    let html = Memo::new(move |_| paint());
+    Effect::new(move |written: Option<bool>| {
+        let h = html.get();
+        // The pre-painted markup is this same string: keep its nodes on the first run.
+        if (written.is_some() || !painted.adopt)
+            && let Some(el) = dom::by_id(id)
+        {
+            dom::set_html(&el, &h);
+        }
+        true
+    });
 }
 
-/// The layout width for charts: `narrow` on phones, `wide` otherwise; follows window resizes.
-pub fn use_width(narrow: u32, wide: u32) -> Signal<u32> {
-    let pick = move || {
-        let w = web_sys::window()
-            .and_then(|w| w.inner_width().ok())
-            .and_then(|v| v.as_f64())
-            .unwrap_or(1024.0);
-        if w < 640.0 { narrow } else { wide }
+/// The whole app: loads the dataset, then binds the pre-painted page to the state. (It renders
+/// no view of its own: the page is already there.)
+#[component]
+pub fn App() -> impl IntoView {
+    let state = use_view_state();
+    provide_context(state);
+    let owner = Owner::current().expect("App runs inside an owner");
+    dom::ensure_page();
+    let embed = state.filters.get_untracked().embed;
+    dom::set_mode_classes(embed, state.filters.get_untracked().theme);
+    let data = RwSignal::new(None::<Result<(Arc<Dataset>, String), LoadError>>);
+    let load = move || {
+        data.set(None);
+        leptos::task::spawn_local(async move {
+            data.set(Some(load_dataset().await.map(|(d, h)| (Arc::new(d), h))));
+        });
     };
-    let width = RwSignal::new(pick());
-    let handle = window_event_listener(leptos::ev::resize, move |_| {
-        let w = pick();
-        if width.get_untracked() != w {
-            width.set(w);
+    load();
+    let bound = StoredValue::new(false);
+    Effect::new(move |_| match data.get() {
+        Some(Ok((d, hash))) if !bound.get_value() => {
+            bound.set_value(true);
+            dom::set_status("");
+            let adopt = dom::prepainted_matches(&hash, &state.filters.get_untracked());
+            owner.with(|| bind(d, state, Painted { adopt }, embed));
+        }
+        Some(Err(e)) => dialogs::load_failed(&e.to_string(), load),
+        _ => {}
+    });
+}
+
+/// Binds every region the view shows to the state, and starts the listeners.
+fn bind(d: Arc<Dataset>, state: ViewState, painted: Painted, embed: Option<Embed>) {
+    let f = state.filters;
+    let d_all = d.clone();
+    let ds = move || d.clone();
+    // What the first screen shows: bound now, kept as painted when it matches.
+    if embed.is_none() || embed == Some(Embed::Chart) {
+        let d = ds();
+        region("sector-head", painted, move || {
+            paint::sector_head(&d, &f.get())
+        });
+        let d = ds();
+        let chart = Memo::new(move |_| paint::sector_chart(&d, &f.get()));
+        region("sector-note", painted, move || chart.get().0);
+        region("sector-body", painted, move || chart.get().1);
+    }
+    if embed.is_none() || embed == Some(Embed::Timeline) {
+        let d = ds();
+        region("timeline-head", painted, move || {
+            paint::timeline_head(&f.get())
+        });
+        let d2 = d.clone();
+        region("timeline-body", painted, move || {
+            paint::timeline(&d, &f.get())
+        });
+        region("timeline-list", painted, move || {
+            paint::events_list(&d2, &f.get())
+        });
+    }
+    if embed.is_none() || embed == Some(Embed::Overview) {
+        let d = ds();
+        region("overview", painted, move || paint::overview(&d, &f.get()));
+    }
+    let form = embed.is_none().then(|| dialogs::bind(ds(), state));
+    // Long lists render a page at a time; "Show more" raises the limit, a new view resets it.
+    let limit = RwSignal::new(events::PAGE);
+    Effect::new(move |_| {
+        f.track();
+        limit.set(events::PAGE);
+    });
+    events::start(state, ds(), form, limit);
+    timeline::start(state, &d_all);
+    match embed {
+        Some(which) => embed::bind(ds(), state, which, painted),
+        None => {
+            let d = ds();
+            region("results", painted, move || paint::results(&d, &f.get()));
+            dom::sync_search(state);
+            // Below the fold: painted in the next task, so the take-over stays a short task.
+            let owner = Owner::current();
+            dom::later(move || {
+                if let Some(owner) = owner {
+                    owner.with(|| bind_below(ds(), state, limit));
+                }
+            });
+        }
+    }
+    dom::set_live();
+}
+
+/// The regions below the first screen: the filter form, the list, the report, the open
+/// activity.
+fn bind_below(d: Arc<Dataset>, state: ViewState, limit: RwSignal<usize>) {
+    let f = state.filters;
+    let not_adopted = Painted { adopt: false };
+    let d1 = d.clone();
+    region("filters", not_adopted, move || {
+        paint::filter_form(&d1, &f.get())
+    });
+    region("list-head", not_adopted, move || paint::list_head(&f.get()));
+    let d2 = d.clone();
+    let list = Memo::new(move |_| {
+        let f = f.get();
+        let matching = select(&d2, &f, Except::Nothing);
+        let shown = limit.get().min(matching.len());
+        (
+            paint::activity_cards(&d2, &matching[..shown], &f.q, f.activity.as_deref()),
+            matching.len() - shown,
+        )
+    });
+    region("list", not_adopted, move || list.get().0);
+    region("list-more", not_adopted, move || {
+        let rest = list.get().1;
+        if rest == 0 {
+            String::new()
+        } else {
+            format!(
+                "<button type=\"button\" class=\"link more\" data-act=\"more\">Show {} more of {rest}</button>",
+                rest.min(events::PAGE)
+            )
         }
     });
-    on_cleanup(move || handle.remove());
-    width.into()
-}
-
-/// A reactive string attribute. One boxed signal type for every such attribute keeps the wasm
-/// small (each distinct closure type would otherwise get its own copy of the update code).
-pub fn text(f: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
-    Signal::derive(f)
-}
-
-/// A reactive part of a view. Every such part shares one closure type behind an `Arc<dyn Fn>`,
-/// so the update code is compiled once instead of once per call site (a large wasm saving).
-pub fn reactive<V: IntoAny + 'static>(f: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView {
-    let f: Arc<dyn Fn() -> AnyView + Send + Sync> = Arc::new(move || f().into_any());
-    move || f()
-}
-
-/// An event handler behind one boxed type per event type, so the listener code is compiled once
-/// per event type rather than once per handler.
-pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
-    Box::new(f)
-}
-
-/// A link to a view: a query string that the router resolves against the document base.
-pub fn href(f: &Filters) -> String {
-    let q = f.to_query();
-    if q.is_empty() {
-        ".".into()
-    } else {
-        format!("?{q}")
-    }
-}
-
-/// Loads the dataset and shows the explorer, a loading state or what went wrong.
-#[component]
-fn Shell() -> impl IntoView {
-    let (query, set_query) = use_query_string();
-    let filters = Memo::new(move |_| Filters::from_query(&query.get()));
-    let set = Callback::new(move |(f, replace): (Filters, bool)| {
-        let q = f.to_query();
-        push_query(&q, replace);
-        // Read back what the address bar now holds, so the URL stays the single source.
-        let now = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or(q);
-        set_query.set(now);
+    let d3 = d.clone();
+    region("reader-text", not_adopted, move || {
+        paint::reader_text(&d3, state.activity.get().as_deref())
     });
-    let activity = Memo::new(move |_| filters.get().activity);
-    provide_context(ViewState {
-        filters,
-        activity,
-        set,
-    });
-
-    let data: LocalResource<Result<Arc<Dataset>, LoadError>> =
-        LocalResource::new(|| async { load_dataset().await.map(Arc::new) });
-    view! {
-        {reactive(move || match data.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Err(e)) => view! { <LoadFailed error=e on_retry=move || data.refetch()/> }.into_any(),
-            Some(Ok(d)) => view! { <Explorer data=d/> }.into_any(),
-        })}
-    }
-}
-
-/// Placeholder with the layout's final proportions, so nothing shifts when data arrives.
-#[component]
-fn Loading() -> impl IntoView {
-    view! {
-        <main id="main" class="app loading" aria-busy="true">
-            <p class="status" role="status">"Loading the report’s data…"</p>
-        </main>
-    }
-}
-
-/// What went wrong, in plain words, and a way to try again.
-#[component]
-fn LoadFailed(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
-    view! {
-        <main id="main" class="app">
-            <section class="load-error" role="alert">
-                <h2>"The data could not be loaded"</h2>
-                <p class="message">{error.to_string()}</p>
-                <button type="button" class="retry" on:click=move |_| on_retry()>"Retry"</button>
-            </section>
-        </main>
-    }
-}
-
-/// Every view of the loaded dataset, linked through the URL's filters.
-#[component]
-fn Explorer(data: Arc<Dataset>) -> impl IntoView {
-    let state = expect_context::<ViewState>();
-    // Embed or not is fixed for the page's life: an embed's own messages keep its mode.
-    match state.filters.get_untracked().embed {
-        Some(which) => view! { <embed::EmbedView data=data which=which/> }.into_any(),
-        None => view! { <FullExplorer data=data/> }.into_any(),
-    }
-}
-
-/// The full explorer: every view of the dataset.
-#[component]
-fn FullExplorer(data: Arc<Dataset>) -> impl IntoView {
-    let report = data.reports.first().cloned();
-    let title = report.as_ref().map(|r| r.title.clone()).unwrap_or_default();
-    let publisher = report.map(|r| r.publisher).unwrap_or_default();
-    view! {
-        <main id="main" class="app">
-            <header class="masthead">
-                <p class="kicker">"Report explorer"</p>
-                <h1>{title}</h1>
-                <p class="byline">{publisher}</p>
-            </header>
-            <overview::Overview data=data.clone()/>
-            <filter_bar::FilterBar data=data.clone()/>
-            <div class="charts">
-                <chart::SectorChart data=data.clone()/>
-                <timeline::Timeline data=data.clone()/>
-            </div>
-            <activities::Activities data=data.clone()/>
-            <reader::Reader data=data.clone()/>
-            <export::CiteAndExport data=data/>
-            <embed::EmbedDialog/>
-        </main>
-    }
+    events::bind_detail(d, state);
 }

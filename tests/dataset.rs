@@ -1,9 +1,9 @@
 //! The bundled dataset: it passes every check, it is exactly what its authoring file builds, its
 //! text is the report's, and every broken copy fails with its own message.
 
-use kz_explorer::build::{build, to_json};
-use kz_explorer::model::{Dataset, ParagraphRole};
-use kz_explorer::validate::{DatasetError, parse_and_check};
+use kz_explorer::core::build::{build, to_json};
+use kz_explorer::core::model::{Dataset, ParagraphRole};
+use kz_explorer::core::validate::{DatasetError, parse_and_check};
 use std::path::Path;
 use std::process::Command;
 
@@ -143,4 +143,25 @@ fn the_command_line_checker_exits_non_zero_with_the_message() {
         .unwrap();
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
+}
+
+#[test]
+fn the_browser_decoder_agrees_with_serde_on_every_file() {
+    // The wasm reads datasets with its own JSON reader and decoder (no serde_json in the
+    // browser); natively, serde is the reference. Both must accept and reject the same files,
+    // and agree on what they read.
+    let mut files = vec![BUNDLED.to_string()];
+    files.extend(
+        fixtures()
+            .into_iter()
+            .map(|(f, _)| format!("tests/fixtures/broken/{f}")),
+    );
+    for file in files {
+        let text = read(&file);
+        let ours = kz_explorer::core::json::parse(&text)
+            .ok()
+            .and_then(|v| kz_explorer::core::decode::dataset(&v).ok());
+        let theirs: Option<Dataset> = serde_json::from_str(&text).ok();
+        assert_eq!(ours, theirs, "{file}");
+    }
 }

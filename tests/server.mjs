@@ -1,6 +1,9 @@
 // A plain static server for dist/, as a static host would serve it: unknown paths fall back to
 // index.html (deep links), and precompressed .br/.gz are sent when the browser accepts them.
+// Every answer carries a strong ETag (a hash of the bytes sent, so each encoding has its own) and
+// Last-Modified; If-None-Match (or, without it, If-Modified-Since) that still matches gets a 304.
 // Usage: node server.mjs [port] [root] [prefix]   (prefix: serve root under a sub-path, e.g. /sub/)
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -18,6 +21,18 @@ async function file(path) {
   try { return (await stat(path)).isFile() ? path : null; } catch { return null; }
 }
 
+// RFC 9110 §13.2.2: If-None-Match wins when present (weak comparison: W/ is ignored); otherwise
+// If-Modified-Since applies. Only GET and HEAD are ever answered 304.
+function notModified(req, etag, modified) {
+  const h = req.headers;
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (h['if-none-match'] !== undefined) {
+    return h['if-none-match'].split(',').map((t) => t.trim().replace(/^W\//, '')).some((t) => t === '*' || t === etag);
+  }
+  const since = Date.parse(h['if-modified-since'] ?? '');
+  return !Number.isNaN(since) && modified.getTime() <= since;
+}
+
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
   if (!url.pathname.startsWith(prefix)) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
@@ -32,6 +47,15 @@ createServer(async (req, res) => {
     if (accept.includes(enc) && await file(path + ext)) { body = path + ext; headers['content-encoding'] = enc; break; }
   }
   headers['cache-control'] = /-[0-9a-f]{8,}(_bg)?\.[a-z]+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  const bytes = await readFile(body);
+  const modified = new Date(Math.floor((await stat(body)).mtimeMs / 1000) * 1000); // HTTP dates are whole seconds
+  headers.etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+  headers['last-modified'] = modified.toUTCString();
+  if (notModified(req, headers.etag, modified)) {
+    res.writeHead(304, { etag: headers.etag, 'last-modified': headers['last-modified'], 'cache-control': headers['cache-control'], vary: headers.vary });
+    res.end();
+    return;
+  }
   res.writeHead(200, headers);
-  res.end(await readFile(body));
+  res.end(bytes);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));

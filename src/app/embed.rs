@@ -1,9 +1,12 @@
-//! Embeds for partner sites: one view with minimal chrome, the messages that size the iframe and
-//! report its state, and the dialog that writes the snippet.
+//! Embeds for partner sites: one view of the page with a caption and a link to the full
+//! explorer, the messages that size the iframe and report its state, and the one message an
+//! embed accepts from its parent.
 
-use super::{ViewState, activities, chart, handler, overview, reactive, timeline};
-use crate::filters::{Embed, Filters};
-use crate::model::Dataset;
+use super::dialogs::view_url;
+use super::{Painted, ViewState, region};
+use crate::core::filters::{Embed, Filters};
+use crate::core::model::Dataset;
+use crate::core::paint;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
@@ -13,67 +16,33 @@ pub const MESSAGE_TYPE: &str = "kz-explorer:embed";
 /// The one message an embed acts on, from its parent page only.
 pub const SET_STATE: &str = "kz-explorer:set-state";
 
-/// The absolute URL of a view, resolved against the document base.
-pub fn view_url(f: &Filters) -> String {
-    let q = f.to_query();
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
-    let base = base
-        .split(['?', '#'])
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    if q.is_empty() {
-        base
-    } else {
-        format!("{base}?{q}")
-    }
-}
-
-/// One view for a partner page's iframe.
-#[component]
-pub fn EmbedView(data: Arc<Dataset>, which: Embed) -> impl IntoView {
-    let state = expect_context::<ViewState>();
-    start_messaging(state);
-    let full = move || view_url(&state.filters.get().without_embed());
-    let title = data
-        .reports
-        .first()
-        .map(|r| r.title.clone())
-        .unwrap_or_default();
-    let publisher = data
-        .reports
-        .first()
-        .map(|r| r.publisher.clone())
-        .unwrap_or_default();
-    let d = data.clone();
-    let body = match which {
-        Embed::Chart => view! { <chart::SectorChart data=data.clone()/> }.into_any(),
-        Embed::Timeline => view! { <timeline::Timeline data=data.clone()/> }.into_any(),
-        Embed::Overview => view! { <overview::Overview data=data.clone()/> }.into_any(),
-        Embed::Activity => reactive(move || {
-            match state.filters.get().activity.and_then(|id| d.activity(&id).cloned()) {
-                Some(a) => view! {
-                    <h2 class="visually-hidden">"Activity"</h2>
-                    <activities::Detail data=d.clone() activity=a embedded=true/>
-                }.into_any(),
-                None => view! { <p class="note" role="status">"This embed names no activity in the dataset."</p> }.into_any(),
+/// Binds an embed's own regions (its caption and foot, and for one activity its body), and
+/// starts messaging the parent page.
+pub fn bind(d: Arc<Dataset>, state: ViewState, which: Embed, painted: Painted) {
+    let f = state.filters;
+    let full = move || view_url(&f.get().without_embed());
+    let d1 = d.clone();
+    let fresh = Painted { adopt: false };
+    region("embed-head", fresh, move || {
+        paint::embed_head(&d1, &f.get(), &full())
+    });
+    let d2 = d.clone();
+    region("embed-foot", fresh, move || paint::embed_foot(&d2, &full()));
+    if which == Embed::Activity {
+        region("embed-body", fresh, move || {
+            let f = f.get();
+            match f.activity.as_deref().and_then(|id| d.activity(id)) {
+                Some(a) => format!(
+                    "<h2 class=\"visually-hidden\">Activity</h2>{}",
+                    paint::detail(&d, a, Some(&view_url(&f.without_embed())))
+                ),
+                None => "<p class=\"note\" role=\"status\">This embed names no activity in the dataset.</p>"
+                    .into(),
             }
-        })
-        .into_any(),
-    };
-    view! {
-        <main id="main" class="app embed">
-            <h1 class="embed-title"><a href=full target="_blank" rel="noopener">{title}</a></h1>
-            {body}
-            <p class="embed-foot">
-                {format!("Source: {publisher}. ")}
-                <a href=full target="_blank" rel="noopener">"Open the full explorer at this view"</a>
-            </p>
-        </main>
+        });
     }
+    let _ = painted;
+    start_messaging(state);
 }
 
 /// Builds a plain JS object from string/number fields.
@@ -100,10 +69,7 @@ fn start_messaging(state: ViewState) {
     let post = {
         let parent = parent.clone();
         move || {
-            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
-            let Some(root) = doc.document_element() else {
+            let Some(root) = super::dom::root() else {
                 return;
             };
             let height = root.get_bounding_client_rect().height().ceil();
@@ -125,7 +91,7 @@ fn start_messaging(state: ViewState) {
     let on_resize = Closure::<dyn Fn()>::new(post.clone());
     if let (Ok(observer), Some(root)) = (
         web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
-        window.document().and_then(|d| d.document_element()),
+        super::dom::root(),
     ) {
         observer.observe(&root);
         on_resize.forget(); // lives as long as the page
@@ -156,73 +122,9 @@ fn start_messaging(state: ViewState) {
             let mut next = Filters::from_query(&q);
             next.embed = current.embed;
             next.embed_id = current.embed_id;
+            next.theme = current.theme;
             state.replace(next);
         }
     });
-    on_cleanup(move || handle.remove());
-}
-
-/// "Embed this view": the iframe snippet for the current filters, a copy button and a preview.
-#[component]
-pub fn EmbedDialog() -> impl IntoView {
-    let state = expect_context::<ViewState>();
-    let which = RwSignal::new(Embed::Chart);
-    let open = RwSignal::new(false);
-    let src = Memo::new(move |_| {
-        let mut f = state.filters.get().without_embed();
-        f.embed = Some(which.get());
-        f.embed_id = Some(format!("kz-{}", which.get().id()));
-        view_url(&f)
-    });
-    let snippet = Memo::new(move |_| {
-        let origin_base = view_url(&Filters::default());
-        format!(
-            "<iframe src=\"{}\" title=\"{} — U.S. Record in Kazakhstan, 2006\" loading=\"lazy\" \
-             style=\"width:100%;min-width:300px;height:480px;border:0\" \
-             sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads\"></iframe>\n\
-             <script async src=\"{}embed.js\"></script>",
-            src.get().replace('&', "&amp;"),
-            which.get().label(),
-            origin_base
-        )
-    });
-    let copied = RwSignal::new(false);
-    let copy = move |_| {
-        let text = snippet.get_untracked();
-        let clipboard = web_sys::window()
-            .and_then(|w| js_sys::Reflect::get(&w, &"navigator".into()).ok())
-            .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
-            .filter(|c| !c.is_undefined());
-        if let Some(c) = clipboard
-            && let Ok(write) = js_sys::Reflect::get(&c, &"writeText".into())
-            && let Ok(write) = write.dyn_into::<js_sys::Function>()
-        {
-            let _ = write.call1(&c, &text.into());
-            copied.set(true);
-        }
-    };
-    view! {
-        <details class="embed-dialog" on:toggle=handler(move |ev| {
-            let el: web_sys::HtmlDetailsElement = event_target(&ev);
-            open.set(el.open());
-        })>
-            <summary>"Embed this view on your site"</summary>
-            <label>"View "
-                <select on:change=handler(move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(e) = Embed::ALL.into_iter().find(|e| e.id() == v) { which.set(e); copied.set(false); }
-                })>
-                    {Embed::ALL.iter().map(|e| view! { <option value=e.id()>{e.label()}</option> }).collect_view()}
-                </select>
-            </label>
-            <label for="embed-code">"Snippet"</label>
-            <textarea id="embed-code" readonly rows="4" prop:value=super::text(move || snippet.get())></textarea>
-            <button type="button" on:click=copy>{reactive(move || if copied.get() { "Copied" } else { "Copy snippet" })}</button>
-            <p class="note">"The iframe resizes itself with the script; pages already set up for Datawrapper embeds resize it too."</p>
-            {reactive(move || open.get().then(|| view! {
-                <iframe class="embed-preview" src=src.get() title="Embed preview"
-                    sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads"></iframe>
-            }))}
-        </details>
-    }
+    std::mem::forget(handle);
 }

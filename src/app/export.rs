@@ -1,11 +1,10 @@
-//! Downloads (CSV, JSON, SVG, PNG) and "cite this view".
+//! Downloads of the current view: CSV and JSON of its activities, SVG and PNG of its charts,
+//! each named for what it holds (`kz2006-trafficking.csv`).
 
-use super::ViewState;
-use crate::exports::{citation, to_csv, to_json};
-use crate::model::Dataset;
-use crate::query::{Except, select};
-use leptos::prelude::*;
-use std::sync::Arc;
+use crate::core::exports::{to_csv, to_json};
+use crate::core::filters::Filters;
+use crate::core::model::Dataset;
+use crate::core::query::{Except, select};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Saves `content` as a file through a temporary object URL.
@@ -29,9 +28,7 @@ fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
 }
 
 fn save_url(name: &str, url: &str) -> Result<(), JsValue> {
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
+    let doc = super::dom::document().ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
     a.set_href(url);
     a.set_download(name);
@@ -39,7 +36,45 @@ fn save_url(name: &str, url: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Rasterises an SVG at twice its size on a white background and saves it as PNG.
+/// The page's address: the view the download came from.
+pub fn current_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// The view's activities as CSV.
+pub fn csv(d: &Dataset, f: &Filters, stem: &str) {
+    let acts = select(d, f, Except::Nothing);
+    let _ = download(
+        &format!("{stem}.csv"),
+        "text/csv;charset=utf-8",
+        &to_csv(d, &acts),
+    );
+}
+
+/// The view's activities as JSON, with their evidence and the citation.
+pub fn json(d: &Dataset, f: &Filters, stem: &str) {
+    let acts = select(d, f, Except::Nothing);
+    let _ = download(
+        &format!("{stem}.json"),
+        "application/json",
+        &to_json(d, &acts, &current_url()),
+    );
+}
+
+/// A chart as an SVG file.
+pub fn svg(stem: &str, svg: &str) {
+    let _ = download(&format!("{stem}.svg"), "image/svg+xml", svg);
+}
+
+/// A chart as a PNG file: the SVG rasterised at twice its size.
+pub fn png(stem: &str, svg: &str) {
+    if let Err(e) = download_png(format!("{stem}.png"), svg) {
+        web_sys::console::warn_1(&e);
+    }
+}
+
 fn download_png(name: String, svg: &str) -> Result<(), JsValue> {
     let img = web_sys::HtmlImageElement::new()?;
     let src = format!(
@@ -49,9 +84,7 @@ fn download_png(name: String, svg: &str) -> Result<(), JsValue> {
     let img2 = img.clone();
     let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
         let draw = || -> Result<(), JsValue> {
-            let doc = web_sys::window()
-                .and_then(|w| w.document())
-                .ok_or("no document")?;
+            let doc = super::dom::document().ok_or("no document")?;
             let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
             let (w, h) = (img2.natural_width() * 2, img2.natural_height() * 2);
             canvas.set_width(w);
@@ -80,68 +113,17 @@ fn download_png(name: String, svg: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// "Download SVG" and "Download PNG" for a chart.
-pub fn download_buttons(name: &'static str, svg: Signal<Option<String>>) -> impl IntoView {
-    let save_svg = move |_| {
-        if let Some(s) = svg.get_untracked() {
-            let _ = download(&format!("{name}.svg"), "image/svg+xml", &s);
-        }
-    };
-    let save_png = move |_| {
-        if let Some(s) = svg.get_untracked() {
-            let _ = download_png(format!("{name}.png"), &s);
-        }
-    };
-    view! {
-        <div class="downloads">
-            <button type="button" class="link" on:click=save_svg>"Download SVG"</button>
-            <button type="button" class="link" on:click=save_png>"Download PNG"</button>
-        </div>
+/// Copies text to the clipboard; false where the browser refuses.
+pub fn copy(text: &str) -> bool {
+    let clipboard = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"navigator".into()).ok())
+        .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
+        .filter(|c| !c.is_undefined());
+    if let Some(c) = clipboard
+        && let Ok(write) = js_sys::Reflect::get(&c, &"writeText".into())
+        && let Ok(write) = write.dyn_into::<js_sys::Function>()
+    {
+        return write.call1(&c, &text.into()).is_ok();
     }
-}
-
-/// The current page address.
-fn current_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
-}
-
-/// Downloads of the filtered activities, and how to cite this exact view.
-#[component]
-pub fn CiteAndExport(data: Arc<Dataset>) -> impl IntoView {
-    let state = expect_context::<ViewState>();
-    let (d1, d2, d3) = (data.clone(), data.clone(), data.clone());
-    let csv = move |_| {
-        let acts = select(&d1, &state.filters.get_untracked(), Except::Nothing);
-        let _ = download(
-            "activities.csv",
-            "text/csv;charset=utf-8",
-            &to_csv(&d1, &acts),
-        );
-    };
-    let json = move |_| {
-        let acts = select(&d2, &state.filters.get_untracked(), Except::Nothing);
-        let _ = download(
-            "activities.json",
-            "application/json",
-            &to_json(&d2, &acts, &current_url()),
-        );
-    };
-    let cite = move || {
-        state.filters.track();
-        citation(&d3, &current_url())
-    };
-    view! {
-        <section class="cite" aria-labelledby="cite-h">
-            <h2 id="cite-h">"Export and cite"</h2>
-            <div class="downloads">
-                <button type="button" on:click=csv>"Download CSV"</button>
-                <button type="button" on:click=json>"Download JSON"</button>
-            </div>
-            <label for="cite-text">"Cite this view"</label>
-            <textarea id="cite-text" readonly rows="4" prop:value=cite></textarea>
-            <p class="note">{format!("{} Dataset licence: {}", data.dataset.method, data.dataset.licence)}</p>
-        </section>
-    }
+    false
 }

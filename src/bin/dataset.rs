@@ -1,76 +1,168 @@
 //! `dataset check FILE…` validates datasets; `dataset build SOURCE OUT` makes one from its
-//! authoring file. Exit status 1 on any problem, 2 on wrong usage.
+//! authoring file; `dataset prepaint DATASET INDEX` paints the first screen into a built
+//! `index.html` (Trunk's post-build step). Exit status 1 on any problem, 2 on wrong usage.
 
-use kz_explorer::{build::build, validate::parse_and_check};
-use std::path::Path;
-use std::process::ExitCode;
+#[cfg(target_arch = "wasm32")]
+fn main() {} // A native tool; the wasm build has nothing to run.
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("check") if args.len() > 1 => check(&args[1..]),
-        Some("build") if args.len() == 3 => build_cmd(&args[1], &args[2]),
-        _ => {
-            eprintln!(
-                "usage:\n  dataset check FILE...        validate dataset files\n  \
-                 dataset build SOURCE OUT     build a dataset from its authoring file"
-            );
-            ExitCode::from(2)
-        }
-    }
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
 }
 
-fn check(files: &[String]) -> ExitCode {
-    let mut failed = false;
-    for file in files {
-        let result = std::fs::read_to_string(file)
-            .map_err(|e| format!("cannot read {file}: {e}"))
-            .and_then(|text| parse_and_check(&text).map_err(|e| e.to_string()));
-        match result {
-            Ok(d) => println!(
-                "{file}: ok ({} reports, {} paragraphs, {} activities, {} metrics, {} events, {} places)",
-                d.reports.len(),
-                d.reports.iter().map(|r| r.paragraphs.len()).sum::<usize>(),
-                d.activities.len(),
-                d.activities.iter().map(|a| a.metrics.len()).sum::<usize>(),
-                d.events.len(),
-                d.places.len(),
-            ),
-            Err(e) => {
-                failed = true;
-                eprintln!("{file}: {e}");
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use kz_explorer::core::{
+        build::build, exports::to_csv, filters::Filters, paint, validate::parse_and_check,
+    };
+    use std::path::Path;
+    use std::process::ExitCode;
+
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        match args.first().map(String::as_str) {
+            Some("check") if args.len() > 1 => check(&args[1..]),
+            Some("build") if args.len() == 3 => done(build_cmd(&args[1], &args[2])),
+            Some("prepaint") if args.len() == 3 => done(prepaint(&args[1], &args[2])),
+            _ => {
+                eprintln!(
+                    "usage:\n  dataset check FILE...          validate dataset files\n  \
+                     dataset build SOURCE OUT       build a dataset from its authoring file\n  \
+                     dataset prepaint DATASET HTML  paint the first screen into a built index.html"
+                );
+                ExitCode::from(2)
             }
         }
     }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
-}
 
-fn build_cmd(source: &str, out: &str) -> ExitCode {
-    let base = Path::new(source).parent().unwrap_or(Path::new("."));
-    let result = std::fs::read_to_string(source)
-        .map_err(|e| format!("cannot read {source}: {e}"))
-        .and_then(|src| {
-            build(&src, |f| {
-                std::fs::read_to_string(base.join(f)).map_err(|e| format!("cannot read {f}: {e}"))
-            })
-        })
-        .and_then(|d| {
-            let json = kz_explorer::build::to_json(&d)?;
-            parse_and_check(&json).map_err(|e| e.to_string())?;
-            std::fs::write(out, json).map_err(|e| format!("cannot write {out}: {e}"))
-        });
-    match result {
-        Ok(()) => {
-            println!("wrote {out}");
+    fn done(result: Result<String, String>) -> ExitCode {
+        match result {
+            Ok(said) => {
+                println!("{said}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn check(files: &[String]) -> ExitCode {
+        let mut failed = false;
+        for file in files {
+            let result = std::fs::read_to_string(file)
+                .map_err(|e| format!("cannot read {file}: {e}"))
+                .and_then(|text| parse_and_check(&text).map_err(|e| e.to_string()));
+            match result {
+                Ok(d) => println!(
+                    "{file}: ok ({} reports, {} paragraphs, {} activities, {} metrics, {} events, {} places)",
+                    d.reports.len(),
+                    d.reports.iter().map(|r| r.paragraphs.len()).sum::<usize>(),
+                    d.activities.len(),
+                    d.activities.iter().map(|a| a.metrics.len()).sum::<usize>(),
+                    d.events.len(),
+                    d.places.len(),
+                ),
+                Err(e) => {
+                    failed = true;
+                    eprintln!("{file}: {e}");
+                }
+            }
+        }
+        if failed {
+            ExitCode::FAILURE
+        } else {
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::FAILURE
+    }
+
+    fn build_cmd(source: &str, out: &str) -> Result<String, String> {
+        let base = Path::new(source).parent().unwrap_or(Path::new("."));
+        let src =
+            std::fs::read_to_string(source).map_err(|e| format!("cannot read {source}: {e}"))?;
+        let d = build(&src, |f| {
+            std::fs::read_to_string(base.join(f)).map_err(|e| format!("cannot read {f}: {e}"))
+        })?;
+        let json = kz_explorer::core::build::to_json(&d)?;
+        parse_and_check(&json).map_err(|e| e.to_string())?;
+        std::fs::write(out, json).map_err(|e| format!("cannot write {out}: {e}"))?;
+        Ok(format!("wrote {out}"))
+    }
+
+    /// Paints the default view into the page, writes the dataset as CSV beside it (for readers
+    /// without JavaScript), and takes out Trunk's inline loader: `boot.js` starts the wasm, so
+    /// the built page has no inline script a strict content security policy would refuse.
+    fn prepaint(dataset: &str, html: &str) -> Result<String, String> {
+        let text =
+            std::fs::read_to_string(dataset).map_err(|e| format!("cannot read {dataset}: {e}"))?;
+        let d = parse_and_check(&text).map_err(|e| format!("{dataset}: {e}"))?;
+        let page = std::fs::read_to_string(html).map_err(|e| format!("cannot read {html}: {e}"))?;
+        let painted = paint::page(&d, &Filters::default(), &paint::fingerprint(&text));
+        // Trunk's minifier may have taken the quotes off the slot's id.
+        let page = page.replacen(paint::PREPAINT_SLOT, &painted, 1).replacen(
+            "<div id=kz-prepaint></div>",
+            &painted,
+            1,
+        );
+        if !page.contains("id=\"kz-page\"") {
+            return Err(format!(
+                "{html} has no {} to paint into",
+                paint::PREPAINT_SLOT
+            ));
+        }
+        let page = without_inline_scripts(&page)?;
+        std::fs::write(html, &page).map_err(|e| format!("cannot write {html}: {e}"))?;
+        let all: Vec<_> = d.activities.iter().collect();
+        let csv = Path::new(dataset).with_extension("csv");
+        std::fs::write(&csv, to_csv(&d, &all))
+            .map_err(|e| format!("cannot write {}: {e}", csv.display()))?;
+        Ok(format!(
+            "prepainted {html} ({} bytes), wrote {}",
+            page.len(),
+            csv.display()
+        ))
+    }
+
+    /// Removes `<script type="module">` blocks with no `src` (Trunk's loader) and refuses any
+    /// other inline script, except `type="application/json"` data, which is never run.
+    fn without_inline_scripts(page: &str) -> Result<String, String> {
+        let mut out = String::with_capacity(page.len());
+        let mut rest = page;
+        while let Some(start) = rest.find("<script") {
+            let (before, tag) = rest.split_at(start);
+            out.push_str(before);
+            let open_end = tag.find('>').ok_or("an unclosed <script> tag")? + 1;
+            let open = &tag[..open_end];
+            let close = tag
+                .find("</script>")
+                .ok_or("a <script> with no </script>")?
+                + 9;
+            if open.contains(" src=") || open.contains("application/json") {
+                out.push_str(&tag[..close]);
+            } else if (open.contains("type=\"module\"") || open.contains("type=module"))
+                && tag[..close].contains("init(")
+            {
+                // Trunk's loader: boot.js does its work from a file.
+            } else {
+                return Err(format!("an inline script is left in the page: {open}"));
+            }
+            rest = &tag[close..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn the_loader_goes_and_nothing_else_inline_may_stay() {
+            let page = "<head><script type=\"module\">import init from '/a.js'; await init({});</script>\
+                        <script src=\"/boot.js\"></script><script type=\"application/json\">{}</script></head>";
+            let out = super::without_inline_scripts(page).unwrap();
+            assert!(!out.contains("init("));
+            assert!(out.contains("boot.js") && out.contains("application/json"));
+            assert!(super::without_inline_scripts("<script>alert(1)</script>").is_err());
         }
     }
 }

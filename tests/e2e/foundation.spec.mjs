@@ -1,7 +1,7 @@
 // The app shell: it renders the bundled data, explains every loading failure with a Retry that
 // works once the cause is gone, and loads on deep links.
 import { test, expect } from '@playwright/test';
-import { dataset, DATA_URL, open, matchCount, collectErrors } from './helpers.mjs';
+import { dataset, DATA_URL, open, live, matchCount, collectErrors } from './helpers.mjs';
 
 test('renders the dataset with no console errors', async ({ page }) => {
   const errors = collectErrors(page);
@@ -31,6 +31,7 @@ for (const [name, handler, message] of failures) {
     await expect(alert).toContainText(message);
     await page.unroute(DATA_URL);
     await page.getByRole('button', { name: 'Retry' }).click();
+    await live(page);
     await expect(page.getByTestId('match-count')).toHaveText(String(dataset.activities.length));
   });
 }

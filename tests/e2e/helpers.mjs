@@ -6,10 +6,15 @@ export const dataset = JSON.parse(
   readFileSync(new URL('../../public/data/kazakhstan-2006.json', import.meta.url), 'utf8'));
 export const DATA_URL = '**/data/kazakhstan-2006.json';
 
-/** Opens a view and waits until the explorer has rendered its data. */
+/** Opens a view and waits until the app has taken over the pre-painted page. */
 export async function open(page, path = '/') {
   await page.goto(path);
-  await expect(page.getByTestId('match-count')).toBeVisible();
+  await live(page);
+}
+
+/** Waits until the app has taken over the pre-painted page (its data loaded and bound). */
+export async function live(page) {
+  await expect(page.locator('html[data-state="live"]')).toHaveCount(1, { timeout: 20_000 });
 }
 
 /** The number the match counter shows. */

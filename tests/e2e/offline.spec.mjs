@@ -70,7 +70,8 @@ test('a new deployment shows the update notice, and Reload serves the new versio
     const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
     writeFileSync(join(dir, 'sw.js'), sw.replace(/const VERSION = '[^']+'/, "const VERSION = 'deploy-2'"));
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
-    writeFileSync(join(dir, 'index.html'), html.replace('<head>', '<head><meta name="build" content="deploy-2">'));
+    // (The built page is minified: its <head> tag is implied, so the marker goes after the charset.)
+    writeFileSync(join(dir, 'index.html'), html.replace(/<meta charset=("?)utf-8\1>/, (m) => `${m}<meta name="build" content="deploy-2">`));
     await page.reload();
     const banner = page.locator('.update-banner');
     await expect(banner).toContainText('A new version is available', { timeout: 20_000 });

@@ -1,7 +1,7 @@
 //! The view state, as it lives in the URL query string: parsed with defaults, unknown or
 //! malformed parameters ignored, written back in one canonical order.
 
-use crate::model::{ActivityKind, Status};
+use super::model::{ActivityKind, Status};
 
 /// A month of a year; the unit of the timeline and of date-range filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -40,7 +40,7 @@ impl Month {
     pub fn short_label(self) -> String {
         format!(
             "{} {}",
-            &crate::model::month_name(self.month)[..3],
+            &super::model::month_name(self.month)[..3],
             self.year
         )
     }
@@ -145,6 +145,32 @@ impl Embed {
     }
 }
 
+/// The colour theme a link asks for; without one, the full explorer follows the reader's
+/// system and an embed is light (a partner page is most often light).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    Auto,
+}
+
+impl Theme {
+    /// The identifier used in URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+
+    fn from_id(s: &str) -> Option<Theme> {
+        [Theme::Light, Theme::Dark, Theme::Auto]
+            .into_iter()
+            .find(|t| t.id() == s)
+    }
+}
+
 /// Everything a shared link reproduces.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filters {
@@ -154,6 +180,8 @@ pub struct Filters {
     pub places: Vec<String>,
     pub from: Option<Month>,
     pub to: Option<Month>,
+    /// With a date range: also list activities dated too loosely to place in it ("2006").
+    pub imprecise: bool,
     /// Free text over titles, summaries and quotes.
     pub q: String,
     /// Only activities that carry a figure of this measure.
@@ -168,6 +196,8 @@ pub struct Filters {
     pub embed: Option<Embed>,
     /// The embed's id in its resize and state messages.
     pub embed_id: Option<String>,
+    /// The colour theme, when the link sets one.
+    pub theme: Option<Theme>,
 }
 
 /// Query strings longer than this are ignored beyond it: no one shares a longer view.
@@ -208,6 +238,8 @@ impl Filters {
                 "place" => f.places = dedup(list()),
                 "from" => f.from = Month::parse(&v),
                 "to" => f.to = Month::parse(&v),
+                "imprecise" => f.imprecise = v == "1",
+                "theme" => f.theme = Theme::from_id(&v),
                 "q" => f.q = truncate(v.trim(), MAX_TEXT).to_string(),
                 "has" => f.has = Some(v.clone()).filter(|s| is_id(s) && s.len() <= 64),
                 "activity" => f.activity = Some(v.clone()).filter(|s| is_id(s) && s.len() <= 64),
@@ -224,6 +256,9 @@ impl Filters {
                 "embed_id" => f.embed_id = Some(v.clone()).filter(|s| is_id(s) && s.len() <= 64),
                 _ => {}
             }
+        }
+        if f.from.is_none() && f.to.is_none() {
+            f.imprecise = false;
         }
         if let (Some(a), Some(b)) = (f.from, f.to)
             && a > b
@@ -256,6 +291,9 @@ impl Filters {
         if let Some(m) = self.to {
             push("to", m.to_string());
         }
+        if self.imprecise && (self.from.is_some() || self.to.is_some()) {
+            push("imprecise", "1".to_string());
+        }
         if !self.q.is_empty() {
             push("q", self.q.clone());
         }
@@ -279,6 +317,9 @@ impl Filters {
         }
         if let Some(id) = &self.embed_id {
             push("embed_id", id.clone());
+        }
+        if let Some(t) = self.theme {
+            push("theme", t.id().to_string());
         }
         parts.join("&")
     }
@@ -304,6 +345,7 @@ impl Filters {
             table: self.table,
             embed: self.embed,
             embed_id: self.embed_id.clone(),
+            theme: self.theme,
             ..Filters::default()
         }
     }
@@ -433,6 +475,7 @@ mod tests {
             places: vec!["almaty".into()],
             from: Month::parse("2006-03"),
             to: Month::parse("2006-09"),
+            imprecise: true,
             q: "jury trials & judges".into(),
             has: Some("people_trained".into()),
             activity: Some("kz2006-a40".into()),
@@ -441,6 +484,7 @@ mod tests {
             table: true,
             embed: Some(Embed::Timeline),
             embed_id: Some("partner-1".into()),
+            theme: Some(Theme::Dark),
         };
         let q = f.to_query();
         assert_eq!(Filters::from_query(&q), f);

@@ -3,7 +3,7 @@
 
 #![cfg_attr(target_arch = "wasm32", allow(dead_code))] // The provenance rules run natively only.
 
-use crate::model::*;
+use super::model::*;
 #[cfg(not(target_arch = "wasm32"))]
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -43,7 +43,7 @@ impl fmt::Display for DatasetError {
             }
             DatasetError::Malformed { path, message } => write!(
                 f,
-                "the dataset is not of the expected shape at {path}: {message}"
+                "the dataset is not valid JSON of the expected shape at {path}: {message}"
             ),
             DatasetError::UnsupportedSchema { found } => write!(
                 f,
@@ -68,17 +68,21 @@ impl std::error::Error for DatasetError {}
 
 /// Parses JSON text into a dataset and checks it; the only way the app gets a `Dataset`.
 pub fn parse_and_check(json: &str) -> Result<Dataset, DatasetError> {
-    // The version is read first so that a future file is reported as such, not as a shape error.
-    let head: Head = serde_json::from_str(json).map_err(|e| DatasetError::Malformed {
+    let value = super::json::parse(json).map_err(|e| DatasetError::Malformed {
         path: String::new(),
         message: e.to_string(),
     })?;
-    match head.schema_version {
-        Some(Version::Number(v)) if v == u64::from(SCHEMA_VERSION) => {}
+    // The version is read first, so that a future file is reported as such, not as a shape error.
+    match value.get("schema_version") {
+        Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
         Some(v) => {
-            return Err(DatasetError::UnsupportedSchema {
-                found: v.to_string(),
-            });
+            let found = match v {
+                super::json::Value::Number(n) => n.clone(),
+                super::json::Value::String(s) => format!("\"{s}\""),
+                super::json::Value::Bool(b) => b.to_string(),
+                other => other.kind().to_string(),
+            };
+            return Err(DatasetError::UnsupportedSchema { found });
         }
         None => {
             return Err(DatasetError::Malformed {
@@ -87,80 +91,15 @@ pub fn parse_and_check(json: &str) -> Result<Dataset, DatasetError> {
             });
         }
     }
-    let dataset = deserialize(json)?;
+    let dataset = super::decode::dataset(&value).map_err(|e| DatasetError::Malformed {
+        path: e.path,
+        message: e.message,
+    })?;
     let problems = check(&dataset);
     if problems.is_empty() {
         Ok(dataset)
     } else {
         Err(DatasetError::Invalid(problems))
-    }
-}
-
-/// Natively (the `dataset` command), shape errors carry their JSON path.
-#[cfg(not(target_arch = "wasm32"))]
-fn deserialize(json: &str) -> Result<Dataset, DatasetError> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| DatasetError::Malformed {
-        path: e.path().to_string(),
-        message: e.into_inner().to_string(),
-    })
-}
-
-/// In the browser, serde_json's line and column locate the problem.
-#[cfg(target_arch = "wasm32")]
-fn deserialize(json: &str) -> Result<Dataset, DatasetError> {
-    serde_json::from_str(json).map_err(|e| DatasetError::Malformed {
-        path: String::new(),
-        message: e.to_string(),
-    })
-}
-
-/// Just the version of a dataset file; everything else is skipped.
-#[derive(serde::Deserialize)]
-struct Head {
-    schema_version: Option<Version>,
-}
-
-/// A schema version as found, whatever its JSON type.
-enum Version {
-    Number(u64),
-    Other(String),
-}
-
-impl fmt::Display for Version {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Version::Number(n) => write!(f, "{n}"),
-            Version::Other(s) => write!(f, "{s}"),
-        }
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Version {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Version;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a schema version")
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Version, E> {
-                Ok(Version::Number(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Version, E> {
-                Ok(Version::Other(v.to_string()))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Version, E> {
-                Ok(Version::Other(v.to_string()))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Version, E> {
-                Ok(Version::Other(format!("\"{v}\"")))
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Version, E> {
-                Ok(Version::Other(v.to_string()))
-            }
-        }
-        d.deserialize_any(V)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Making the dataset from its authoring file: paragraphs come from the report's text file, and
 //! each passage is located from its quote alone, so offsets are never typed by hand.
 
-use crate::model::{Dataset, ParagraphRole};
+use crate::core::model::{Dataset, ParagraphRole};
 use serde_json::{Map, Value};
 
 /// Builds the dataset from the authoring JSON; `read_text` reads a report text file by the
@@ -53,7 +53,7 @@ fn split_paragraphs(
     report: &str,
     text: &str,
     roles: &Value,
-) -> Result<Vec<crate::model::Paragraph>, String> {
+) -> Result<Vec<crate::core::model::Paragraph>, String> {
     let lines: Vec<&str> = text
         .lines()
         .map(|l| l.trim_end_matches('\r'))
@@ -69,7 +69,7 @@ fn split_paragraphs(
                 Some(v) => serde_json::from_value(v.clone())
                     .map_err(|e| format!("report {report}: paragraph_roles.{n}: {e}"))?,
             };
-            Ok(crate::model::Paragraph {
+            Ok(crate::core::model::Paragraph {
                 id: format!("{report}-p{n:02}"),
                 role,
                 text: (*line).to_string(),
@@ -81,7 +81,7 @@ fn split_paragraphs(
 /// Fills `paragraph`, `start` and `end` of every object that has a `quote`.
 fn locate_all(
     v: &mut Value,
-    reports: &[(String, Vec<crate::model::Paragraph>)],
+    reports: &[(String, Vec<crate::core::model::Paragraph>)],
     path: &str,
 ) -> Result<(), String> {
     match v {
@@ -109,7 +109,7 @@ fn locate_all(
 fn locate(
     obj: &mut Map<String, Value>,
     quote: &str,
-    reports: &[(String, Vec<crate::model::Paragraph>)],
+    reports: &[(String, Vec<crate::core::model::Paragraph>)],
     path: &str,
 ) -> Result<(), String> {
     let wanted = obj.get("paragraph").and_then(Value::as_str);

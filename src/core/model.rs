@@ -1,5 +1,6 @@
 //! The dataset: reports, their paragraphs, sectors, places, activities and events, each datum tied
-//! to the exact passage it came from. Plain serde types; `docs/dataset.md` explains every field.
+//! to the exact passage it came from. The serde derives serve the native `dataset` command (the
+//! browser decodes with `decode`); the README's "The dataset" section explains every field.
 
 use serde::{Deserialize, Serialize};
 
@@ -7,7 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole bundled dataset (one JSON file).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     pub schema_version: u32,
@@ -22,7 +23,7 @@ pub struct Dataset {
 }
 
 /// Who made the dataset, which version it is, and how.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DatasetInfo {
     pub id: String,
@@ -79,6 +80,19 @@ pub enum ParagraphRole {
     Byline,
     /// Seal, flag graphic, footer, "for more information" line: kept, but not content.
     Furniture,
+}
+
+impl ParagraphRole {
+    /// Parses the JSON identifier.
+    pub fn from_id(s: &str) -> Option<Self> {
+        Some(match s {
+            "content" => Self::Content,
+            "title" => Self::Title,
+            "byline" => Self::Byline,
+            "furniture" => Self::Furniture,
+            _ => return None,
+        })
+    }
 }
 
 /// Why a content paragraph is cited by nothing.
@@ -158,6 +172,18 @@ pub enum PlaceKind {
     Country,
     Region,
     City,
+}
+
+impl PlaceKind {
+    /// Parses the JSON identifier.
+    pub fn from_id(s: &str) -> Option<Self> {
+        Some(match s {
+            "country" => Self::Country,
+            "region" => Self::Region,
+            "city" => Self::City,
+            _ => return None,
+        })
+    }
 }
 
 /// One U.S. program, grant, training, exchange, advocacy step or diplomatic action.
@@ -331,6 +357,24 @@ pub enum TimeBasis {
     Derived,
     /// The text gives no time; the report covers its year only.
     ReportScope,
+}
+
+impl TimeBasis {
+    /// The identifier used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Stated => "stated",
+            Self::Derived => "derived",
+            Self::ReportScope => "report_scope",
+        }
+    }
+
+    /// Parses the JSON identifier.
+    pub fn from_id(s: &str) -> Option<Self> {
+        [Self::Stated, Self::Derived, Self::ReportScope]
+            .into_iter()
+            .find(|b| b.id() == s)
+    }
 }
 
 /// A date known to a year, a month or a day.
@@ -542,6 +586,18 @@ impl Qualifier {
         }
     }
 
+    /// Parses the JSON identifier.
+    pub fn from_id(s: &str) -> Option<Self> {
+        [
+            Self::Exact,
+            Self::MoreThan,
+            Self::AtLeast,
+            Self::Approximately,
+        ]
+        .into_iter()
+        .find(|q| q.id() == s)
+    }
+
     /// The words put before the figure.
     pub fn prefix(self) -> &'static str {
         match self {
@@ -584,6 +640,23 @@ pub enum EventRole {
     Context,
 }
 
+impl EventRole {
+    /// The identifier used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Milestone => "milestone",
+            Self::Context => "context",
+        }
+    }
+
+    /// Parses the JSON identifier.
+    pub fn from_id(s: &str) -> Option<Self> {
+        [Self::Milestone, Self::Context]
+            .into_iter()
+            .find(|r| r.id() == s)
+    }
+}
+
 /// An exact passage: `quote` equals the paragraph's text from `start` to `end`, counted in
 /// Unicode code points (so `text[start:end]` in Python, and in JavaScript for this report's text).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -600,8 +673,8 @@ pub struct Evidence {
 
 impl Dataset {
     /// Parses and fully validates a dataset, naming what is wrong.
-    pub fn from_json(json: &str) -> Result<Dataset, crate::validate::DatasetError> {
-        crate::validate::parse_and_check(json)
+    pub fn from_json(json: &str) -> Result<Dataset, crate::core::validate::DatasetError> {
+        crate::core::validate::parse_and_check(json)
     }
 
     /// The sector with this id.

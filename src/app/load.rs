@@ -1,7 +1,7 @@
 //! The only I/O: fetching the bundled dataset. Everything after this is pure.
 
-use crate::model::Dataset;
-use crate::validate::DatasetError;
+use crate::core::model::Dataset;
+use crate::core::validate::DatasetError;
 use std::fmt;
 
 /// Where the dataset lives, relative to the document's base URL (`<base href>`), so deep links
@@ -67,8 +67,8 @@ pub fn dataset_url() -> String {
     }
 }
 
-/// Fetches, parses and validates the dataset.
-pub async fn load_dataset() -> Result<Dataset, LoadError> {
+/// Fetches, parses and validates the dataset; with it, the fingerprint of the file's text.
+pub async fn load_dataset() -> Result<(Dataset, String), LoadError> {
     let response = gloo_net::http::Request::get(&dataset_url())
         .send()
         .await
@@ -83,7 +83,8 @@ pub async fn load_dataset() -> Result<Dataset, LoadError> {
         .text()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
-    Dataset::from_json(&text).map_err(LoadError::Dataset)
+    let d = Dataset::from_json(&text).map_err(LoadError::Dataset)?;
+    Ok((d, crate::core::paint::fingerprint(&text)))
 }
 
 #[cfg(test)]

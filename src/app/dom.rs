@@ -1,0 +1,171 @@
+//! The few DOM operations the app needs, in one place: regions by id, writing a region's markup
+//! without losing focus, the page's mode classes, the status line.
+
+use super::ViewState;
+use crate::core::filters::{Embed, Filters, Theme};
+use crate::core::paint;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, closure::Closure};
+
+/// The document, if there is one.
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// The element with this id.
+pub fn by_id(id: &str) -> Option<web_sys::Element> {
+    document()?.get_element_by_id(id)
+}
+
+/// The `<html>` element.
+pub fn root() -> Option<web_sys::Element> {
+    document()?.document_element()
+}
+
+/// The nearest element at or above an event's target that matches `selector`.
+pub fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()
+        .flatten()
+}
+
+/// Moves focus to an element without scrolling (the caller scrolls where it wants).
+pub fn focus(el: &web_sys::Element) {
+    if let Ok(el) = el.clone().dyn_into::<web_sys::HtmlElement>() {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&opts);
+    }
+}
+
+/// Scrolls an element into view, centred or to the nearest edge.
+pub fn scroll_to(el: &web_sys::Element, center: bool) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(if center {
+        web_sys::ScrollLogicalPosition::Center
+    } else {
+        web_sys::ScrollLogicalPosition::Nearest
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// A selector that finds "the same control" after a region is painted again.
+fn focus_key(el: &web_sys::Element) -> Option<String> {
+    ["id", "data-sector", "data-activity", "data-act", "data-i"]
+        .iter()
+        .find_map(|attr| {
+            el.get_attribute(attr).map(|v| {
+                format!(
+                    "{}[{attr}=\"{}\"]",
+                    el.tag_name().to_ascii_lowercase(),
+                    v.replace('\\', "\\\\").replace('"', "\\\"")
+                )
+            })
+        })
+}
+
+/// Writes a region's markup; if focus was inside, it moves to the same control in the new
+/// markup (so a keyboard user's place survives a filter change they made).
+pub fn set_html(el: &web_sys::Element, html: &str) {
+    let focused = document()
+        .and_then(|d| d.active_element())
+        .filter(|a| el.contains(Some(a)) && !el.is_same_node(Some(a)));
+    let key = focused.as_ref().and_then(focus_key);
+    el.set_inner_html(html);
+    if let Some(again) = key.and_then(|k| el.query_selector(&k).ok().flatten()) {
+        focus(&again);
+    }
+}
+
+/// Makes sure the page's regions exist: `index.html` normally arrives pre-painted; a build
+/// without that step gets the same page with empty regions.
+pub fn ensure_page() {
+    if by_id("kz-page").is_none()
+        && let Some(body) = document().and_then(|d| d.body())
+    {
+        let _ = body.insert_adjacent_html("afterbegin", &paint::empty_page());
+    }
+}
+
+/// True when the pre-painted first screen shows this dataset (by its fingerprint) and view.
+pub fn prepainted_matches(fingerprint: &str, f: &Filters) -> bool {
+    let painted = by_id("kz-page").and_then(|p| p.get_attribute("data-dataset"));
+    painted.as_deref() == Some(fingerprint) && paint::first_screen_is_default(f)
+}
+
+/// Sets the classes the stylesheet reads: embed mode and which view, and a theme the link
+/// asks for (an embed is light unless told otherwise). `boot.js` sets the same ones before
+/// the first paint; this keeps them right if it could not run.
+pub fn set_mode_classes(embed: Option<Embed>, theme: Option<Theme>) {
+    let Some(root) = root() else { return };
+    let list = root.class_list();
+    if let Some(e) = embed {
+        let _ = list.add_2("embed", &format!("embed-{}", e.id()));
+        if let Some(main) = by_id("main") {
+            let _ = main.class_list().add_1("embed");
+        }
+    }
+    let theme = theme.or(embed.map(|_| Theme::Light));
+    let _ = list.remove_2("light", "dark");
+    match theme {
+        Some(Theme::Light) => {
+            let _ = list.add_1("light");
+        }
+        Some(Theme::Dark) => {
+            let _ = list.add_1("dark");
+        }
+        _ => {}
+    }
+}
+
+/// Marks the page as taken over: skeletons go, and tests and the benchmark can tell.
+pub fn set_live() {
+    if let Some(root) = root() {
+        let _ = root.class_list().remove_1("deep");
+        let _ = root.set_attribute("data-state", "live");
+    }
+}
+
+/// Writes a line to the status region (empty to clear it).
+pub fn set_status(text: &str) {
+    if let Some(s) = by_id("status") {
+        s.set_text_content(Some(text));
+    }
+}
+
+/// Runs `f` in a later task, so a long piece of work does not hold the first one.
+pub fn later(f: impl FnOnce() + 'static) {
+    let cb = Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+    }
+}
+
+/// Keeps the search field showing the URL's search text (Back, Forward, a chip removed) unless
+/// the reader is typing in it; text typed before the app arrived is applied, not lost.
+pub fn sync_search(state: ViewState) {
+    let input = || by_id("q").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(i) = input() {
+        let typed = i.value().trim().to_string();
+        if !typed.is_empty() && typed != state.filters.get_untracked().q {
+            state.replace(Filters {
+                q: typed,
+                ..state.filters.get_untracked()
+            });
+        }
+    }
+    Effect::new(move |_| {
+        let q = state.filters.get().q;
+        if let Some(i) = input() {
+            let typing = document()
+                .and_then(|d| d.active_element())
+                .is_some_and(|a| a.is_same_node(Some(&i)));
+            if !typing && i.value().trim() != q {
+                i.set_value(&q);
+            }
+        }
+    });
+}

@@ -1,0 +1,22 @@
+//! The pure core: everything that selects, sums, lays out and paints, with no DOM access, so a
+//! native `cargo test` covers it and the build can paint the first screen with it.
+//!
+//! dataset (`json` → `decode` → `model`, checked by `validate`; made by `build`) → view state
+//! (`filters`, from the URL) → `query` (select, totals, dates) → layouts (`charts`, `timeline`)
+//! → painters (`paint` for the page, `svg` for downloads, `exports` for CSV/JSON/citations).
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod build;
+pub mod charts;
+pub mod colour;
+pub mod decode;
+pub mod exports;
+pub mod filters;
+pub mod json;
+pub mod model;
+pub mod order;
+pub mod paint;
+pub mod query;
+pub mod svg;
+pub mod timeline;
+pub mod validate;

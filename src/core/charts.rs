@@ -1,0 +1,337 @@
+//! The sector chart as functions: a pure layout (each bar's share of the axis, ticks) and two
+//! painters over it — HTML for the page, the embed and the pre-painted first screen (text at its
+//! CSS size at any width, colours from the theme, the bars themselves the buttons), and a
+//! standalone SVG for the download.
+
+use super::colour::{Theme, for_theme};
+use super::paint::escape;
+use super::query::SectorRow;
+use super::svg::{Anchor, Svg};
+use std::fmt;
+
+/// Why a chart could not be drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChartError {
+    /// The requested size cannot hold the chart.
+    TooSmall { width: u32, height: u32 },
+}
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChartError::TooSmall { width, height } => {
+                write!(f, "a {width}×{height} chart is too small to draw")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+/// "Nice" tick values from 0 covering `max` with about `target` steps (1, 2, 5 × 10ⁿ), in
+/// integer arithmetic.
+pub fn nice_ticks(max: u64, target: u32) -> Vec<u64> {
+    let max = max.max(1);
+    let target = u64::from(target.max(1));
+    let raw = max.div_ceil(target);
+    let mut mag = 1u64;
+    while mag.saturating_mul(10) <= raw {
+        mag *= 10;
+    }
+    let step = [1, 2, 5, 10]
+        .into_iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10 * mag)
+        .max(1);
+    let top = max.div_ceil(step) * step;
+    (0..=top / step).map(|i| i * step).collect()
+}
+
+/// One bar of the sector chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub sector: String,
+    pub name: String,
+    pub short: String,
+    pub display: String,
+    pub colour: String,
+    pub value: u64,
+    /// The bar's length as a share of the axis (0 to 1).
+    pub share: f64,
+    pub selected: bool,
+}
+
+/// The sector chart, independent of size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectorLayout {
+    /// Largest first; ties keep the dataset's order.
+    pub bars: Vec<Bar>,
+    /// Tick value and its share of the axis.
+    pub ticks: Vec<(u64, f64)>,
+    pub any_selected: bool,
+}
+
+/// Lays out horizontal bars, largest first.
+pub fn sector_layout(rows: &[SectorRow]) -> SectorLayout {
+    let mut rows: Vec<&SectorRow> = rows.iter().collect();
+    super::order::sort_by(&mut rows, &|a, b| b.value.cmp(&a.value));
+    let max = rows.iter().map(|r| r.value).max().unwrap_or(0);
+    let ticks = nice_ticks(max, 4);
+    let top = (*ticks.last().unwrap_or(&1)).max(1) as f64;
+    SectorLayout {
+        any_selected: rows.iter().any(|r| r.selected),
+        ticks: ticks.iter().map(|t| (*t, *t as f64 / top)).collect(),
+        bars: rows
+            .iter()
+            .map(|r| Bar {
+                sector: r.sector.id.clone(),
+                name: r.sector.name.clone(),
+                short: r.sector.short.clone(),
+                display: r.display.clone(),
+                colour: r.sector.colour.clone(),
+                value: r.value,
+                share: r.value as f64 / top,
+                selected: r.selected,
+            })
+            .collect(),
+    }
+}
+
+/// `part / whole` as a CSS percentage with three decimals, without float formatting code.
+pub fn percent(part: f64, whole: f64) -> String {
+    let thousandths = if whole > 0.0 {
+        (part / whole * 100_000.0).round() as i64
+    } else {
+        0
+    };
+    let sign = if thousandths < 0 { "-" } else { "" };
+    let t = thousandths.abs();
+    format!("{sign}{}.{:03}%", t / 1000, t % 1000)
+}
+
+/// A share (0 to 1) as a unitless CSS number with four decimals ("0.5400").
+pub fn fraction(share: f64) -> String {
+    let t = (share.clamp(0.0, 1.0) * 10_000.0).round() as u32;
+    format!("{}.{:04}", t / 10_000, t % 10_000)
+}
+
+/// The `style` that gives an element a sector's colours for both themes (`--c` light, `--cd`
+/// dark; the stylesheet picks one).
+pub fn colour_vars(colour: &str) -> String {
+    format!(
+        "--c:{};--cd:{}",
+        for_theme(colour, Theme::Light),
+        for_theme(colour, Theme::Dark)
+    )
+}
+
+/// The chart as HTML: an axis and one button per sector (the button is the bar's row, so the
+/// whole row takes pointer and focus; its text is real text at the stylesheet's size).
+pub fn sector_chart_html(layout: &SectorLayout) -> String {
+    let mut out = String::from("<div class=\"bars\" role=\"group\" aria-label=\"Sectors\">");
+    out += "<div class=\"bar-axis\" aria-hidden=\"true\"><span class=\"bar-track\">";
+    for (value, share) in &layout.ticks {
+        out += &format!(
+            "<span class=\"tick\" style=\"--v:{}\">{}</span>",
+            fraction(*share),
+            super::validate::group_thousands(*value)
+        );
+    }
+    out += "</span></div>";
+    for b in &layout.bars {
+        // The name comes from the visible text ("Media freedom 14"); the pressed state says
+        // whether it filters.
+        out += &format!(
+            "<button type=\"button\" class=\"bar-hit{}\" data-sector=\"{}\" aria-pressed=\"{}\" \
+             style=\"{};--v:{}\"><span class=\"bar-label\"><span class=\"long\">{}</span><span \
+             class=\"short\">{}</span></span><span class=\"bar-track\"><span class=\"bar\"></span>\
+             <span class=\"bar-value\">{}</span></span></button>",
+            if layout.any_selected && !b.selected {
+                " faded"
+            } else {
+                ""
+            },
+            escape(&b.sector),
+            b.selected,
+            colour_vars(&b.colour),
+            fraction(b.share),
+            escape(&b.name),
+            escape(&b.short),
+            escape(&b.display),
+        );
+    }
+    out + "</div>"
+}
+
+/// The chart as a table, for readers who want the numbers.
+pub fn sector_table_html(rows: &[SectorRow]) -> String {
+    let mut out = String::from(
+        "<table class=\"data-table\"><caption class=\"visually-hidden\">Sector chart data</caption>\
+         <thead><tr><th scope=\"col\">Sector</th><th scope=\"col\">Value</th>\
+         <th scope=\"col\">Activities</th><th scope=\"col\">Without a figure</th></tr></thead><tbody>",
+    );
+    for r in rows {
+        out += &format!(
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&r.sector.name),
+            escape(&r.display),
+            r.activities,
+            r.without_figure
+        );
+    }
+    out + "</tbody></table>"
+}
+
+const ROW: f64 = 30.0;
+const BAR: f64 = 20.0;
+const TOP: f64 = 40.0;
+const AXIS: f64 = 28.0;
+
+/// The chart as a standalone SVG `width` pixels wide, for the download (light colours).
+pub fn render_sector_chart(
+    layout: &SectorLayout,
+    title: &str,
+    width: u32,
+) -> Result<String, ChartError> {
+    let height = (TOP + ROW * layout.bars.len() as f64 + AXIS).ceil() as u32;
+    if width < 300 {
+        return Err(ChartError::TooSmall { width, height });
+    }
+    let w = f64::from(width);
+    let label_w = (w * 0.34).clamp(120.0, 240.0);
+    let value_w = 120.0;
+    let plot_w = w - label_w - value_w;
+    let mut svg = Svg::new(width, height, title);
+    svg.text(12.0, 18.0, title, 16, Anchor::Start);
+    let bottom = TOP + ROW * layout.bars.len() as f64;
+    for (value, share) in &layout.ticks {
+        let x = label_w + plot_w * share;
+        svg.line(x, TOP, x, bottom, "#cccccc");
+        svg.text(
+            x,
+            bottom + AXIS / 2.0,
+            &super::validate::group_thousands(*value),
+            13,
+            Anchor::Middle,
+        );
+    }
+    for (i, b) in layout.bars.iter().enumerate() {
+        let y = TOP + ROW * i as f64;
+        let cy = y + ROW / 2.0;
+        let len = plot_w * b.share;
+        let opacity = if layout.any_selected && !b.selected {
+            35
+        } else {
+            100
+        };
+        if len >= 0.5 {
+            svg.rect(
+                label_w,
+                y + (ROW - BAR) / 2.0,
+                len,
+                BAR,
+                &for_theme(&b.colour, Theme::Light),
+                opacity,
+            );
+        }
+        svg.text(label_w - 8.0, cy, &b.short, 13, Anchor::End);
+        svg.text(label_w + len + 6.0, cy, &b.display, 13, Anchor::Start);
+    }
+    Ok(svg.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::filters::{Filters, Measure};
+    use crate::core::query::{Except, by_sector, select};
+
+    fn layout(q: &str) -> SectorLayout {
+        let d = crate::core::query::tests::dataset();
+        let f = Filters::from_query(q);
+        let acts = select(&d, &f, Except::Sectors);
+        sector_layout(&by_sector(&d, &acts, &f.measure, &f.sectors))
+    }
+
+    #[test]
+    fn percentages_and_fractions_are_formatted_without_floats() {
+        assert_eq!(percent(1.0, 3.0), "33.333%");
+        assert_eq!(percent(30.0, 30.0), "100.000%");
+        assert_eq!(percent(0.0, 0.0), "0.000%");
+        assert_eq!(percent(-1.0, 8.0), "-12.500%");
+        assert_eq!(fraction(0.54), "0.5400");
+        assert_eq!(fraction(1.0), "1.0000");
+        assert_eq!(fraction(f64::NAN), "0.0000");
+    }
+
+    #[test]
+    fn ticks_are_nice_and_cover_the_maximum() {
+        assert_eq!(nice_ticks(16, 5), vec![0, 5, 10, 15, 20]);
+        assert_eq!(nice_ticks(310, 5), vec![0, 100, 200, 300, 400]);
+        assert_eq!(nice_ticks(0, 5), vec![0, 1]);
+        assert_eq!(nice_ticks(7, 3), vec![0, 5, 10]);
+        assert_eq!(*nice_ticks(50_500, 5).last().unwrap(), 60_000);
+        assert!(nice_ticks(u64::MAX / 2, 4).len() <= 12);
+    }
+
+    #[test]
+    fn bars_are_proportional_and_sorted() {
+        let l = layout("");
+        let d = crate::core::query::tests::dataset();
+        assert_eq!(l.bars.len(), d.sectors.len());
+        assert!(l.bars.windows(2).all(|w| w[0].value >= w[1].value));
+        let top = l.ticks.last().unwrap().0 as f64;
+        for b in &l.bars {
+            assert!((b.share - b.value as f64 / top).abs() < 1e-12);
+            assert!((0.0..=1.0).contains(&b.share));
+        }
+    }
+
+    #[test]
+    fn the_page_chart_has_a_pressable_row_per_sector() {
+        let l = layout("sector=media&measure=people_trained");
+        let html = sector_chart_html(&l);
+        assert_eq!(html.matches("<button").count(), l.bars.len());
+        assert_eq!(html.matches("aria-pressed=\"true\"").count(), 1);
+        assert_eq!(html.matches(" faded\"").count(), l.bars.len() - 1);
+        assert!(html.contains("data-sector=\"media\""));
+        assert!(html.contains("--cd:#"), "both themes' colours");
+    }
+
+    #[test]
+    fn the_download_is_a_standalone_svg_with_every_sector() {
+        let l = layout("");
+        let svg = render_sector_chart(&l, "Activities by sector", 640).unwrap();
+        assert!(svg.starts_with("<svg xmlns="));
+        assert!(svg.contains("<title>Activities by sector</title>"));
+        let nonzero = l.bars.iter().filter(|b| b.value > 0).count();
+        // One background rectangle, then a bar per sector with activities.
+        assert_eq!(svg.matches("<rect").count(), nonzero + 1);
+        for b in &l.bars {
+            assert!(svg.contains(&escape(&b.short)), "{}", b.short);
+        }
+        assert!(matches!(
+            render_sector_chart(&l, "x", 50),
+            Err(ChartError::TooSmall { .. })
+        ));
+    }
+
+    #[test]
+    fn hostile_labels_are_escaped() {
+        let mut d = crate::core::query::tests::dataset();
+        d.sectors[0].name = "<script>alert(\"x\")</script>".into();
+        d.sectors[0].short = d.sectors[0].name.clone();
+        d.sectors[0].colour = "red;background:url(x)".into();
+        let acts = select(&d, &Filters::default(), Except::Nothing);
+        let l = sector_layout(&by_sector(&d, &acts, &Measure::Activities, &[]));
+        for out in [
+            sector_chart_html(&l),
+            render_sector_chart(&l, "t <b>", 640).unwrap(),
+        ] {
+            assert!(!out.contains("<script>") && !out.contains("<b>"));
+            assert!(out.contains("&lt;script&gt;"));
+            assert!(!out.contains("url(x)"));
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Exports of the current view: CSV and JSON of the filtered activities with their evidence, and
+//! the "cite this view" text. Pure, so the downloads are tested natively.
+
+use super::json::{Value, number, object, string, to_pretty};
+use super::model::{Activity, Dataset, Evidence};
+
+/// One CSV field, quoted when needed; a leading `=`, `+`, `-`, `@`, tab or carriage return is
+/// defused so that spreadsheet programs do not run data as a formula.
+fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// The activities as CSV: one row each, evidence quotes joined with " | ".
+pub fn to_csv(d: &Dataset, activities: &[&Activity]) -> String {
+    let mut out = String::from(
+        "id,title,summary,sector,kind,status,start,end,time_basis,metrics,places,evidence_quotes,evidence_paragraphs\r\n",
+    );
+    for a in activities {
+        let sector = d
+            .sector(&a.sector)
+            .map_or(a.sector.as_str(), |s| s.name.as_str());
+        let metrics: Vec<String> = a
+            .metrics
+            .iter()
+            .map(|m| format!("{}{} {}", m.qualifier.prefix(), m.value, m.counted))
+            .collect();
+        let places: Vec<&str> = a
+            .places
+            .iter()
+            .filter_map(|p| d.place(p))
+            .map(|p| p.name.as_str())
+            .collect();
+        let quotes: Vec<&str> = a.evidence.iter().map(|e| e.quote.as_str()).collect();
+        let paras: Vec<String> = a
+            .evidence
+            .iter()
+            .map(|e| format!("{}:{}-{}", e.paragraph, e.start, e.end))
+            .collect();
+        let row = [
+            a.id.clone(),
+            a.title.clone(),
+            a.summary.clone(),
+            sector.to_string(),
+            a.kind.id().to_string(),
+            a.status.map(|s| s.id()).unwrap_or("").to_string(),
+            a.time.start.to_string(),
+            a.time.end.map(|e| e.to_string()).unwrap_or_default(),
+            a.time.basis.id().to_string(),
+            metrics.join("; "),
+            places.join("; "),
+            quotes.join(" | "),
+            paras.join("; "),
+        ];
+        let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+        out += &fields.join(",");
+        out += "\r\n";
+    }
+    out
+}
+
+fn evidence(e: &Evidence) -> Value {
+    object(vec![
+        ("paragraph", string(&e.paragraph)),
+        ("start", number(e.start as u64)),
+        ("end", number(e.end as u64)),
+        ("quote", string(&e.quote)),
+    ])
+}
+
+fn strings(v: &[String]) -> Value {
+    Value::Array(v.iter().map(|s| string(s)).collect())
+}
+
+/// An activity in the dataset's own JSON shape (what `serde` writes natively; a test holds
+/// the two together).
+pub fn activity_json(a: &Activity) -> Value {
+    let mut m = vec![
+        ("id", string(&a.id)),
+        ("report", string(&a.report)),
+        ("title", string(&a.title)),
+        ("summary", string(&a.summary)),
+        ("sector", string(&a.sector)),
+        ("tags", strings(&a.tags)),
+        ("kind", string(a.kind.id())),
+    ];
+    if let Some(s) = a.status {
+        m.push(("status", string(s.id())));
+    }
+    if let Some(o) = &a.outcome {
+        m.push(("outcome", string(o)));
+    }
+    let t = &a.time;
+    let mut time = vec![("start", string(&t.start.to_string()))];
+    if let Some(e) = t.end {
+        time.push(("end", string(&e.to_string())));
+    }
+    time.push(("basis", string(t.basis.id())));
+    if let Some(r) = &t.reasoning {
+        time.push(("reasoning", string(r)));
+    }
+    time.push((
+        "evidence",
+        Value::Array(t.evidence.iter().map(evidence).collect()),
+    ));
+    m.push(("time", object(time)));
+    let metrics = a
+        .metrics
+        .iter()
+        .map(|x| {
+            let mut f = vec![
+                ("id", string(&x.id)),
+                ("value", number(x.value)),
+                ("qualifier", string(x.qualifier.id())),
+                ("unit", string(&x.unit)),
+                ("counted", string(&x.counted)),
+            ];
+            if let Some(measure) = &x.measure {
+                f.push(("measure", string(measure)));
+            }
+            f.push(("evidence", evidence(&x.evidence)));
+            object(f)
+        })
+        .collect();
+    m.push(("metrics", Value::Array(metrics)));
+    m.push(("places", strings(&a.places)));
+    let actors = a
+        .actors
+        .iter()
+        .map(|x| object(vec![("name", string(&x.name)), ("role", string(&x.role))]))
+        .collect();
+    m.push(("actors", Value::Array(actors)));
+    m.push((
+        "evidence",
+        Value::Array(a.evidence.iter().map(evidence).collect()),
+    ));
+    object(m)
+}
+
+/// The activities as JSON, in the dataset's own shape, with where they came from.
+pub fn to_json(d: &Dataset, activities: &[&Activity], view_url: &str) -> String {
+    to_pretty(&object(vec![
+        ("dataset", string(&d.dataset.id)),
+        ("dataset_version", string(&d.dataset.version)),
+        ("view", string(view_url)),
+        ("citation", string(&citation(d, view_url))),
+        (
+            "activities",
+            Value::Array(activities.iter().map(|a| activity_json(a)).collect()),
+        ),
+    ]))
+}
+
+/// "Cite this view": the report's citation, the dataset and its version, and the view's URL.
+pub fn citation(d: &Dataset, view_url: &str) -> String {
+    let report = d.reports.first().map(|r| r.citation.as_str()).unwrap_or("");
+    format!(
+        "{report} Data: \"{}\", version {} ({}). View: {view_url}",
+        d.dataset.title, d.dataset.version, d.dataset.id
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::filters::Filters;
+    use crate::core::query::{Except, select};
+
+    #[test]
+    fn csv_has_a_row_per_activity_and_quotes_safely() {
+        let d = crate::core::query::tests::dataset();
+        let acts = select(&d, &Filters::from_query("sector=media"), Except::Nothing);
+        let csv = to_csv(&d, &acts);
+        assert_eq!(csv.lines().count(), acts.len() + 1);
+        assert!(csv.contains("\"Internet \"\"news factory\"\"\""));
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+    }
+
+    #[test]
+    fn json_keeps_the_evidence() {
+        let d = crate::core::query::tests::dataset();
+        let acts = select(&d, &Filters::from_query("q=jury"), Except::Nothing);
+        let json = to_json(&d, &acts, "http://x/?q=jury");
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["activities"].as_array().unwrap().len(), acts.len());
+        assert!(v["activities"][0]["evidence"][0]["quote"].is_string());
+        assert!(v["citation"].as_str().unwrap().contains("version 1.0.0"));
+    }
+
+    #[test]
+    fn every_activity_is_written_as_serde_writes_it() {
+        let d = crate::core::query::tests::dataset();
+        for a in &d.activities {
+            let ours: serde_json::Value =
+                serde_json::from_str(&to_pretty(&activity_json(a))).unwrap();
+            assert_eq!(ours, serde_json::to_value(a).unwrap(), "{}", a.id);
+        }
+    }
+}

@@ -1,0 +1,1398 @@
+//! The page's painter: every region of the explorer as escaped HTML, from the dataset and the
+//! view's filters. The same functions paint the first screen into `index.html` at build time
+//! (`dataset prepaint`) and every region in the browser afterwards, so what is pre-painted and
+//! what the app draws cannot drift apart, and a region's update is one DOM write instead of
+//! hundreds of calls across the wasm boundary. Interactive elements carry data attributes
+//! (`data-sector`, `data-activity`, `data-act`) that the app's delegated listeners act on;
+//! links between views are plain `?query` links (`data-noscroll`). Pure and natively tested.
+
+use super::charts::{
+    colour_vars, render_sector_chart, sector_chart_html, sector_layout, sector_table_html,
+};
+use super::filters::{Embed, Filters, Measure, Month, Sort, Theme};
+use super::model::*;
+use super::query::{
+    Except, Headline, Selector, by_sector, headlines, highlight, segments, select, summary_text,
+};
+use super::timeline::{month_domain, render_timeline, timeline_html, timeline_layout};
+use super::validate::group_thousands;
+
+/// Escapes text for HTML element content and double-quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escaped text with the search matches in `<mark>`.
+pub fn marked(text: &str, q: &str) -> String {
+    highlight(text, q)
+        .into_iter()
+        .map(|(piece, hit)| {
+            if hit {
+                format!("<mark>{}</mark>", escape(piece))
+            } else {
+                escape(piece)
+            }
+        })
+        .collect()
+}
+
+/// A link to a view: its query string, resolved by the browser against the document base.
+pub fn href(f: &Filters) -> String {
+    let q = f.to_query();
+    if q.is_empty() {
+        ".".into()
+    } else {
+        format!("?{q}")
+    }
+}
+
+/// When an activity happened, as the report dates it ("29 September 2006", "2001 – 2006").
+pub fn when(a: &Activity) -> String {
+    let t = &a.time;
+    match &t.end {
+        Some(end) => format!("{} – {}", t.start.display(), end.display()),
+        None => t.start.display(),
+    }
+}
+
+/// `when`, with how the date is known (for the detail).
+pub fn when_in_full(a: &Activity) -> String {
+    let span = when(a);
+    match a.time.basis {
+        TimeBasis::Stated => span,
+        TimeBasis::Derived => format!("{span} (worked out from the text)"),
+        TimeBasis::ReportScope => format!(
+            "{span} (the report gives no date; it covers {})",
+            a.time.start.year
+        ),
+    }
+}
+
+/// A figure as the report gives it: "more than 44,000 secondary school students reached".
+pub fn figure_text(m: &Metric) -> String {
+    format!(
+        "{}{} {}",
+        m.qualifier.prefix(),
+        group_thousands(m.value),
+        m.counted
+    )
+}
+
+/// "Media freedom only", "Media freedom and Elections · Training · September 2006": what a
+/// filtered view shows, in words, for captions and titles. Empty for the whole report.
+pub fn caption(d: &Dataset, f: &Filters) -> String {
+    chips(d, f)
+        .into_iter()
+        .map(|c| c.words)
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// One active filter: what it says and the link that removes it.
+pub struct Chip {
+    pub words: String,
+    pub remove: String,
+}
+
+fn months_words(from: Option<Month>, to: Option<Month>) -> String {
+    let long = |m: Month| format!("{} {}", month_name(m.month), m.year);
+    match (from, to) {
+        (Some(a), Some(b)) if a == b => long(a),
+        (Some(a), Some(b)) => format!("{} – {}", long(a), long(b)),
+        (Some(a), None) => format!("from {}", long(a)),
+        (None, Some(b)) => format!("until {}", long(b)),
+        (None, None) => String::new(),
+    }
+}
+
+/// Every active filter, in the URL's order.
+pub fn chips(d: &Dataset, f: &Filters) -> Vec<Chip> {
+    let mut out = Vec::new();
+    let mut push = |words: String, change: &dyn Fn(&mut Filters)| {
+        let mut g = f.clone();
+        change(&mut g);
+        g.activity = None;
+        out.push(Chip {
+            words,
+            remove: href(&g),
+        });
+    };
+    if !f.sectors.is_empty() {
+        let names: Vec<String> = f
+            .sectors
+            .iter()
+            .map(|s| d.sector(s).map_or_else(|| s.clone(), |x| x.name.clone()))
+            .collect();
+        let words = match names.as_slice() {
+            [one] => format!("{one} only"),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            [] => String::new(),
+        };
+        push(words, &|g| g.sectors.clear());
+    }
+    if !f.kinds.is_empty() {
+        let w: Vec<&str> = f.kinds.iter().map(|k| k.label()).collect();
+        push(w.join(" or "), &|g| g.kinds.clear());
+    }
+    if !f.statuses.is_empty() {
+        let w: Vec<&str> = f.statuses.iter().map(|k| k.label()).collect();
+        push(w.join(" or "), &|g| g.statuses.clear());
+    }
+    if !f.places.is_empty() {
+        let w: Vec<String> = f
+            .places
+            .iter()
+            .map(|p| d.place(p).map_or_else(|| p.clone(), |x| x.name.clone()))
+            .collect();
+        push(format!("in {}", w.join(" or ")), &|g| g.places.clear());
+    }
+    if f.from.is_some() || f.to.is_some() {
+        push(months_words(f.from, f.to), &|g| {
+            g.from = None;
+            g.to = None;
+            g.imprecise = false;
+        });
+        if f.imprecise {
+            push("with loosely dated activities".into(), &|g| {
+                g.imprecise = false
+            });
+        }
+    }
+    if let Some(h) = &f.has {
+        let label = d
+            .measures
+            .iter()
+            .find(|m| &m.id == h)
+            .map_or_else(|| h.clone(), |m| m.label.clone());
+        push(
+            format!("with a figure for {}", super::query::fold(&label)),
+            &|g| g.has = None,
+        );
+    }
+    if !f.q.is_empty() {
+        push(format!("matching “{}”", f.q), &|g| g.q.clear());
+    }
+    out
+}
+
+/// Skip links to the main regions, shown when focused.
+pub fn skip_links() -> String {
+    let links = [
+        ("sector-chart", "sector chart"),
+        ("timeline", "timeline"),
+        ("activities", "activities"),
+        ("reader", "report text"),
+    ];
+    let mut out = String::from("<nav class=\"skip\" aria-label=\"Skip links\">");
+    for (id, words) in links {
+        out += &format!("<a href=\"#{id}\" data-skip>Skip to the {words}</a>");
+    }
+    out + "</nav>"
+}
+
+/// The masthead: what this is and whose report.
+pub fn masthead(d: &Dataset) -> String {
+    let r = d.reports.first();
+    format!(
+        "<p class=\"kicker\">Report explorer · {}</p><h1>{}</h1>",
+        escape(r.map_or("", |r| r.publisher.as_str())),
+        escape(r.map_or("", |r| r.title.as_str()))
+    )
+}
+
+/// The search field (painted once; the app keeps its value in step with the URL).
+pub fn search_box(q: &str) -> String {
+    format!(
+        "<label for=\"q\">Search activities, figures, quotes and dates</label>\
+         <input id=\"q\" type=\"search\" data-act=\"q\" autocomplete=\"off\" \
+         placeholder=\"e.g. jury, hot line, 29 September\" value=\"{}\">",
+        escape(q)
+    )
+}
+
+/// The result count, a removable chip per active filter, "Clear all", and with a date range
+/// the activities it leaves out for being dated only loosely, one click away.
+pub fn results(d: &Dataset, f: &Filters) -> String {
+    let s = Selector::new(d, f, Except::Nothing);
+    let shown = d.activities.iter().filter(|a| s.matches(a)).count();
+    let total = d.activities.len();
+    let mut out = format!(
+        "<p class=\"count\"><strong data-testid=\"match-count\">{shown}</strong> of {total} \
+         activities</p>"
+    );
+    let chips = chips(d, f);
+    if !chips.is_empty() {
+        out += "<ul class=\"active-filters\" aria-label=\"Active filters\">";
+        for c in &chips {
+            out += &format!(
+                "<li><a class=\"chip on\" href=\"{}\" data-noscroll aria-label=\"Remove filter: {}\">\
+                 {}<span aria-hidden=\"true\"> ×</span></a></li>",
+                escape(&c.remove),
+                escape(&c.words),
+                escape(&c.words)
+            );
+        }
+        let all: Vec<&str> = chips.iter().map(|c| c.words.as_str()).collect();
+        out += &format!(
+            "<li><a class=\"clear\" href=\"{}\" data-noscroll title=\"Removes: {}\">{}</a></li></ul>",
+            escape(&href(&f.cleared())),
+            escape(&all.join("; ")),
+            if chips.len() == 1 {
+                "Clear the filter".to_string()
+            } else {
+                format!("Clear all {} filters", chips.len())
+            }
+        );
+    }
+    let loose = s.loosely_dated();
+    if !loose.is_empty() {
+        let year_only = loose.iter().filter(|a| super::query::year_only(a)).count();
+        let years: Vec<String> = {
+            let mut y: Vec<i32> = loose
+                .iter()
+                .filter(|a| super::query::year_only(a))
+                .map(|a| a.time.start.year)
+                .collect();
+            super::order::sort_by(&mut y, &|a, b| a.cmp(b));
+            y.dedup();
+            y.iter().map(|y| y.to_string()).collect()
+        };
+        let mut parts = Vec::new();
+        if year_only > 0 {
+            parts.push(format!(
+                "+ {year_only} dated only to {}",
+                years.join(" or ")
+            ));
+        }
+        if year_only < loose.len() {
+            parts.push(format!(
+                "+ {} over longer periods that may include it",
+                loose.len() - year_only
+            ));
+        }
+        let words = parts.join(", ");
+        out += &format!(
+            "<p class=\"loose\">{} <a href=\"{}\" data-noscroll>Include them</a></p>",
+            escape(&words),
+            escape(&href(&Filters {
+                imprecise: true,
+                activity: None,
+                ..f.clone()
+            }))
+        );
+    }
+    out
+}
+
+/// Downloads, citation and embedding for the current view (the app acts on `data-act`).
+pub fn actions() -> String {
+    let b = |act: &str, text: &str, label: &str| {
+        format!(
+            "<button type=\"button\" class=\"action\" data-act=\"{act}\" aria-label=\"{label}\">{text}</button>"
+        )
+    };
+    [
+        b("csv", "⤓ CSV", "Download CSV"),
+        b("json", "⤓ JSON", "Download JSON"),
+        b("cite", "Cite", "Cite this view"),
+        b("embed", "Embed", "Embed this view"),
+    ]
+    .concat()
+}
+
+/// The measure's name for titles.
+pub fn measure_label(d: &Dataset, m: &Measure) -> String {
+    match m {
+        Measure::Activities => "Activities".into(),
+        Measure::Metric(id) => d
+            .measures
+            .iter()
+            .find(|x| &x.id == id)
+            .map_or_else(|| "Activities".into(), |x| x.label.clone()),
+    }
+}
+
+/// The sector chart's heading and controls.
+pub fn sector_head(d: &Dataset, f: &Filters) -> String {
+    let current = match &f.measure {
+        Measure::Activities => "activities",
+        Measure::Metric(m) => m.as_str(),
+    };
+    let option = |id: &str, label: &str| {
+        format!(
+            "<option value=\"{}\"{}>{}</option>",
+            escape(id),
+            if id == current { " selected" } else { "" },
+            escape(label)
+        )
+    };
+    let mut options = option("activities", "Number of activities");
+    for m in &d.measures {
+        options += &option(&m.id, &m.label);
+    }
+    format!(
+        "<h2 id=\"sector-h\">{} by sector</h2><label class=\"inline\">Measure \
+         <select id=\"measure\" data-act=\"measure\">{options}</select></label>\
+         <button type=\"button\" class=\"link\" id=\"table-toggle\" data-act=\"table\" \
+         aria-pressed=\"{}\">{}</button>",
+        escape(&measure_label(d, &f.measure)),
+        f.table,
+        if f.table { "Show chart" } else { "Show table" }
+    )
+}
+
+/// The sector chart's note and body (bars or table) for the current filters.
+pub fn sector_chart(d: &Dataset, f: &Filters) -> (String, String) {
+    let acts = select(d, f, Except::Sectors);
+    let rows = by_sector(d, &acts, &f.measure, &f.sectors);
+    let note = match &f.measure {
+        Measure::Activities => {
+            "Each activity counts once, in its primary sector. Select a bar to filter.".to_string()
+        }
+        Measure::Metric(_) => {
+            let without: usize = rows.iter().map(|r| r.without_figure).sum();
+            format!(
+                "{without} of the {} activities in view give no figure for this measure and are \
+                 not in the totals. Select a bar to filter.",
+                acts.len()
+            )
+        }
+    };
+    let body = if f.table {
+        sector_table_html(&rows)
+    } else {
+        sector_chart_html(&sector_layout(&rows))
+    };
+    (escape(&note), body)
+}
+
+/// The sector chart as a standalone SVG for the download.
+pub fn sector_chart_svg(d: &Dataset, f: &Filters) -> String {
+    let acts = select(d, f, Except::Sectors);
+    let rows = by_sector(d, &acts, &f.measure, &f.sectors);
+    let title = format!("{} by sector", measure_label(d, &f.measure));
+    let title = with_caption(d, f, &title);
+    render_sector_chart(&sector_layout(&rows), &title, 720).unwrap_or_default()
+}
+
+fn with_caption(d: &Dataset, f: &Filters, title: &str) -> String {
+    let c = caption(d, f);
+    if c.is_empty() {
+        title.to_string()
+    } else {
+        format!("{title} ({c})")
+    }
+}
+
+/// The timeline's heading.
+pub fn timeline_head(f: &Filters) -> String {
+    let mut out = String::from("<h2 id=\"timeline-h\">Timeline</h2>");
+    if f.from.is_some() || f.to.is_some() {
+        let mut g = f.clone();
+        g.from = None;
+        g.to = None;
+        g.imprecise = false;
+        out += &format!(
+            "<a class=\"link\" href=\"{}\" data-noscroll>Clear dates</a>",
+            escape(&href(&g))
+        );
+    }
+    out
+}
+
+/// The timeline's marks for the current filters (dates excepted, so it stays brushable).
+pub fn timeline(d: &Dataset, f: &Filters) -> String {
+    let acts = select(d, f, Except::Dates);
+    let layout = timeline_layout(d, &acts, (f.from, f.to));
+    if layout.lanes.is_empty() {
+        return "<p class=\"empty\">No activity matches these filters.</p>".into();
+    }
+    timeline_html(&layout, f.activity.as_deref())
+}
+
+/// The timeline as a standalone SVG for the download.
+pub fn timeline_svg(d: &Dataset, f: &Filters) -> String {
+    let acts = select(d, f, Except::Dates);
+    let layout = timeline_layout(d, &acts, (f.from, f.to));
+    render_timeline(
+        &layout,
+        &with_caption(d, f, "Timeline of U.S. activities"),
+        960,
+    )
+    .unwrap_or_default()
+}
+
+/// The dated events of the activities in view, as a list (the timeline's text alternative).
+pub fn events_list(d: &Dataset, f: &Filters) -> String {
+    let acts = select(d, f, Except::Dates);
+    let ids = super::query::IdSet::new(&acts);
+    let mut events: Vec<&Event> = d
+        .events
+        .iter()
+        .filter(|e| ids.contains(&e.activity))
+        .collect();
+    super::order::sort_by(&mut events, &|a, b| a.date.cmp(&b.date));
+    let mut out = String::new();
+    for e in events {
+        let mut link = f.clone();
+        link.activity = Some(e.activity.clone());
+        out += &format!(
+            "<li><time datetime=\"{}\">{}</time> — <a href=\"{}\" data-noscroll data-activity=\"{}\">{}</a></li>",
+            e.date,
+            e.date.display(),
+            escape(&href(&link)),
+            escape(&e.activity),
+            escape(&e.label)
+        );
+    }
+    out
+}
+
+fn headline_html(f: &Filters, h: &Headline) -> String {
+    let figure = format!(
+        "<span class=\"figure\"><span class=\"qualifier\">{}</span>{}</span><span class=\"label\">{}</span>",
+        escape(h.qualifier),
+        escape(&h.number),
+        escape(&h.label)
+    );
+    match &h.measure {
+        // The count of activities and sectors describe the view; they do not filter it.
+        None => format!(
+            "<li class=\"headline\"><span class=\"tile\" title=\"{}\">{figure}<span class=\"visually-hidden\">: {}</span></span></li>",
+            escape(&h.detail),
+            escape(&h.detail)
+        ),
+        Some(m) => {
+            let mut g = f.clone();
+            g.activity = None;
+            g.has = if f.has.as_ref() == Some(m) {
+                None
+            } else {
+                Some(m.clone())
+            };
+            format!(
+                "<li class=\"headline\"><a class=\"tile\" href=\"{}\" data-noscroll title=\"{}\"{}>\
+                 {figure}<span class=\"visually-hidden\">: {}. {}</span></a></li>",
+                escape(&href(&g)),
+                escape(&h.detail),
+                if f.has.as_ref() == Some(m) {
+                    " aria-current=\"true\""
+                } else {
+                    ""
+                },
+                escape(&h.detail),
+                if g.has.is_some() {
+                    "Select to list these activities"
+                } else {
+                    "Selected; select again to remove the filter"
+                }
+            )
+        }
+    }
+}
+
+/// Headline figures for the current filters, and the generated summary.
+pub fn overview(d: &Dataset, f: &Filters) -> String {
+    let acts = select(d, f, Except::Nothing);
+    let mut out = String::from(
+        "<h2 id=\"overview-h\" class=\"visually-hidden\">Figures</h2><ul class=\"headlines\">",
+    );
+    for h in headlines(d, &acts) {
+        out += &headline_html(f, &h);
+    }
+    out += "</ul>";
+    out += &format!(
+        "<p class=\"summary\">{}</p>",
+        escape(&summary_text(d, &acts))
+    );
+    out
+}
+
+/// Every filter as a form control: sector chips, kind, status, place, months.
+pub fn filter_form(d: &Dataset, f: &Filters) -> String {
+    let mut out = String::from(
+        "<h2 id=\"filters-h\">Refine</h2><div class=\"chips\" role=\"group\" aria-label=\"Sectors\">",
+    );
+    for s in &d.sectors {
+        out += &format!(
+            "<button type=\"button\" class=\"chip\" data-sector=\"{}\" aria-pressed=\"{}\" style=\"{}\" \
+             title=\"{}\">{}</button>",
+            escape(&s.id),
+            f.sectors.contains(&s.id),
+            colour_vars(&s.colour),
+            escape(&s.description),
+            escape(&s.name)
+        );
+    }
+    out += "</div><div class=\"selects\">";
+    let select =
+        |act: &str, label: &str, any: &str, current: &str, options: Vec<(String, String)>| {
+            let mut s = format!(
+                "<label>{label} <select data-act=\"{act}\"><option value=\"\">{any}</option>"
+            );
+            for (v, text) in options {
+                s += &format!(
+                    "<option value=\"{}\"{}>{}</option>",
+                    escape(&v),
+                    if v == current { " selected" } else { "" },
+                    escape(&text)
+                );
+            }
+            s + "</select></label>"
+        };
+    out += &select(
+        "kind",
+        "Kind",
+        "Any kind",
+        f.kinds.first().map_or("", |k| k.id()),
+        ActivityKind::ALL
+            .iter()
+            .map(|k| (k.id().to_string(), k.label().to_string()))
+            .collect(),
+    );
+    out += &select(
+        "status",
+        "Status",
+        "Any status",
+        f.statuses.first().map_or("", |k| k.id()),
+        Status::ALL
+            .iter()
+            .map(|k| (k.id().to_string(), k.label().to_string()))
+            .collect(),
+    );
+    out += &select(
+        "place",
+        "Place",
+        "Any place",
+        f.places.first().map_or("", String::as_str),
+        d.places
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect(),
+    );
+    let (first, last) = month_domain(d);
+    let months: Vec<(String, String)> = (first.index()..=last.index())
+        .map(Month::from_index)
+        .map(|m| (m.to_string(), m.short_label()))
+        .collect();
+    let from = f.from.map(|m| m.to_string()).unwrap_or_default();
+    let to = f.to.map(|m| m.to_string()).unwrap_or_default();
+    out += &select("from", "From", "Start", &from, months.clone());
+    out += &select("to", "To", "End", &to, months);
+    out + "</div>"
+}
+
+/// The activity list's heading and sort control.
+pub fn list_head(f: &Filters) -> String {
+    let mut options = String::new();
+    for s in Sort::ALL {
+        options += &format!(
+            "<option value=\"{}\"{}>{}</option>",
+            s.id(),
+            if s == f.sort { " selected" } else { "" },
+            s.label()
+        );
+    }
+    format!(
+        "<h2 id=\"activities-h\">Activities</h2><label class=\"inline\">Sort \
+         <select data-act=\"sort\">{options}</select></label>"
+    )
+}
+
+/// The list items for these activities: title (linking to the activity), sector, kind and time,
+/// summary, the figures the report gives, and with a search, the first matching quote.
+pub fn activity_cards(
+    d: &Dataset,
+    activities: &[&Activity],
+    q: &str,
+    open: Option<&str>,
+) -> String {
+    if activities.is_empty() {
+        return "<li class=\"empty\">No activity matches these filters.</li>".into();
+    }
+    let mut out = String::new();
+    for a in activities {
+        let sector = d.sector(&a.sector);
+        let current = open == Some(a.id.as_str());
+        let id = escape(&a.id);
+        let quote = if q.is_empty() {
+            String::new()
+        } else {
+            a.evidence
+                .iter()
+                .find(|e| highlight(&e.quote, q).iter().any(|(_, hit)| *hit))
+                .map(|e| {
+                    format!(
+                        "<q class=\"hit-quote\" lang=\"en\">{}</q>",
+                        marked(&e.quote, q)
+                    )
+                })
+                .unwrap_or_default()
+        };
+        let figures: Vec<String> = a
+            .metrics
+            .iter()
+            .map(|m| marked(&figure_text(m), q))
+            .collect();
+        let figures = if figures.is_empty() {
+            String::new()
+        } else {
+            format!("<span class=\"figures\">{}</span>", figures.join(" · "))
+        };
+        out += &format!(
+            "<li class=\"activity-card{}\" style=\"{}\"><a href=\"?activity={id}\" data-noscroll \
+             data-merge data-activity=\"{id}\"{}><span class=\"title\">{}</span></a><span \
+             class=\"meta\">{} · {} · {}</span><span class=\"summary\">{}</span>{figures}{quote}</li>",
+            if current { " current" } else { "" },
+            colour_vars(sector.map_or("", |s| s.colour.as_str())),
+            if current {
+                " aria-current=\"true\""
+            } else {
+                ""
+            },
+            marked(&a.title, q),
+            escape(sector.map_or("", |s| s.name.as_str())),
+            a.kind.label(),
+            escape(&when(a)),
+            marked(&a.summary, q),
+        );
+    }
+    out
+}
+
+/// The note above the list: how undated activities are shown, said once.
+pub fn list_note(d: &Dataset) -> String {
+    let year = d.reports.first().map_or(2006, |r| r.year);
+    format!(
+        "Where the report gives no date, an activity is shown as {year}, the year the report covers."
+    )
+}
+
+/// A quote with up to 80 characters of its paragraph on either side.
+fn in_context(d: &Dataset, e: &Evidence, n: usize) -> String {
+    let text = d
+        .paragraph(&e.paragraph)
+        .map(|(_, p)| p.text.as_str())
+        .unwrap_or_default();
+    let chars: Vec<char> = text.chars().collect();
+    let s = e.start.min(chars.len());
+    let end = e.end.min(chars.len()).max(s);
+    let before: String = chars[s.saturating_sub(80)..s].iter().collect();
+    let after: String = chars[end..(end + 80).min(chars.len())].iter().collect();
+    let number = e
+        .paragraph
+        .rsplit('p')
+        .next()
+        .and_then(|n| n.parse::<u32>().ok())
+        .map_or_else(String::new, |n| format!("paragraph {n}"));
+    format!(
+        "<li><blockquote lang=\"en\">{}{}<mark class=\"quote\">{}</mark>{}{}</blockquote>\
+         <p class=\"source\">From {number} of the report · <button type=\"button\" class=\"link\" \
+         data-act=\"show-in-report\" data-n=\"{n}\">Show in report</button></p></li>",
+        if s > 80 { "…" } else { "" },
+        escape(&before),
+        escape(&e.quote),
+        escape(&after),
+        if end + 80 < chars.len() { "…" } else { "" },
+    )
+}
+
+/// One activity in full: summary, facts in plain words (codes in tooltips), the figures with
+/// their source words, dated events, and every quote in its context.
+pub fn detail(d: &Dataset, a: &Activity, embedded: Option<&str>) -> String {
+    let sector = d.sector(&a.sector);
+    let tags: Vec<String> = a
+        .tags
+        .iter()
+        .filter_map(|t| d.sector(t))
+        .map(|s| escape(&s.name))
+        .collect();
+    let places: Vec<String> = a
+        .places
+        .iter()
+        .filter_map(|p| d.place(p))
+        .map(|p| escape(&p.name))
+        .collect();
+    let mut out = format!(
+        "<article class=\"detail\" aria-labelledby=\"detail-h\" style=\"{}\">",
+        colour_vars(sector.map_or("", |s| s.colour.as_str()))
+    );
+    if embedded.is_none() {
+        out += "<button type=\"button\" class=\"close link\" data-act=\"close\" \
+                aria-label=\"Close the activity\">× Close</button>";
+    }
+    out += &format!(
+        "<h3 id=\"detail-h\" tabindex=\"-1\">{}</h3><p>{}</p><dl class=\"facts\">",
+        escape(&a.title),
+        escape(&a.summary)
+    );
+    if let Some(s) = sector {
+        out += &format!(
+            "<dt>Sector</dt><dd><span title=\"{}\">{}</span> <span class=\"hint\">{}</span></dd>",
+            escape(&format!(
+                "U.S. Foreign Assistance Framework (2006): {} — {}. OECD DAC purpose code {}: {}.",
+                s.framework.objective, s.framework.program_area, s.dac.code, s.dac.name
+            )),
+            escape(&s.name),
+            escape(&s.description)
+        );
+    }
+    if !tags.is_empty() {
+        out += &format!("<dt>Also</dt><dd>{}</dd>", tags.join(", "));
+    }
+    out += &format!("<dt>Kind</dt><dd>{}</dd>", a.kind.label());
+    if let Some(s) = a.status {
+        out += &format!("<dt>Status</dt><dd>{}</dd>", s.label());
+    }
+    out += &format!("<dt>When</dt><dd>{}", escape(&when_in_full(a)));
+    if let Some(r) = &a.time.reasoning {
+        out += &format!("<br><small>{}</small>", escape(r));
+    }
+    out += "</dd>";
+    if !places.is_empty() {
+        out += &format!("<dt>Places</dt><dd>{}</dd>", places.join(", "));
+    }
+    if !a.actors.is_empty() {
+        let who: Vec<String> = a
+            .actors
+            .iter()
+            .map(|x| format!("{} ({})", escape(&x.name), escape(&x.role)))
+            .collect();
+        out += &format!("<dt>Who</dt><dd>{}</dd>", who.join("; "));
+    }
+    if let Some(o) = &a.outcome {
+        out += &format!("<dt>Outcome</dt><dd>{}</dd>", escape(o));
+    }
+    out += "</dl>";
+    if !a.metrics.is_empty() {
+        out += "<table class=\"data-table metrics\"><caption>Figures the report gives</caption>\
+                <thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">What was counted</th>\
+                <th scope=\"col\">Source words</th></tr></thead><tbody>";
+        for m in &a.metrics {
+            out += &format!(
+                "<tr><td class=\"num\">{}{}</td><td>{}</td><td><q lang=\"en\">{}</q></td></tr>",
+                m.qualifier.prefix(),
+                group_thousands(m.value),
+                escape(&m.counted),
+                escape(&m.evidence.quote)
+            );
+        }
+        out += "</tbody></table>";
+    }
+    let events: Vec<&Event> = d.events.iter().filter(|e| e.activity == a.id).collect();
+    if !events.is_empty() {
+        out += "<ul class=\"events\">";
+        for e in events {
+            out += &format!(
+                "<li><time datetime=\"{}\">{}</time> — {}</li>",
+                e.date,
+                e.date.display(),
+                escape(&e.label)
+            );
+        }
+        out += "</ul>";
+    }
+    out += "<h4>Evidence</h4><ol class=\"evidence\">";
+    for (n, e) in a.evidence.iter().enumerate() {
+        let mut item = in_context(d, e, n);
+        if let Some(url) = embedded {
+            // In an embed the report is in the full explorer, in a new tab.
+            item = item.replace(
+                &format!(
+                    "<button type=\"button\" class=\"link\" data-act=\"show-in-report\" data-n=\"{n}\">Show in report</button>"
+                ),
+                &format!(
+                    "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">Show in the report</a>",
+                    escape(url)
+                ),
+            );
+        }
+        out += &item;
+    }
+    out + "</ol></article>"
+}
+
+/// The report as published, every cited passage linked to its activity and marked in its
+/// sector's colour; the open activity's passages are outlined and anchored (`cite-{id}-{n}`).
+pub fn reader_text(d: &Dataset, open: Option<&str>) -> String {
+    let Some(r) = d.reports.first() else {
+        return String::new();
+    };
+    let mut out = String::new();
+    let mut anchored: Vec<(String, usize)> = Vec::new();
+    for p in &r.paragraphs {
+        let class = match p.role {
+            ParagraphRole::Content => "para",
+            ParagraphRole::Title => "para title",
+            ParagraphRole::Byline => "para byline",
+            ParagraphRole::Furniture => "para furniture",
+        };
+        out += &format!("<p class=\"{class}\" id=\"{}\">", escape(&p.id));
+        for (range, cites) in segments(d, p) {
+            let text = escape(&p.text[range]);
+            if cites.is_empty() {
+                out += &text;
+                continue;
+            }
+            let current = cites.iter().any(|(c, _)| Some(c.as_str()) == open);
+            let target = cites
+                .iter()
+                .find(|(c, _)| Some(c.as_str()) == open)
+                .unwrap_or(&cites[0])
+                .clone();
+            let activity = d.activity(&target.0);
+            let colour = activity
+                .and_then(|a| d.sector(&a.sector))
+                .map_or("", |s| s.colour.as_str());
+            // The first piece of each of the open activity's passages is a scroll target.
+            let anchor = if current && !anchored.contains(&target) {
+                anchored.push(target.clone());
+                format!(" id=\"cite-{}-{}\"", escape(&target.0), target.1)
+            } else {
+                String::new()
+            };
+            out += &format!(
+                "<a href=\"?activity={0}\" data-noscroll data-merge class=\"cite{1}\"{anchor} \
+                 style=\"{2}\" title=\"{3}\" data-activity=\"{0}\">{text}</a>",
+                escape(&target.0),
+                if current { " current" } else { "" },
+                colour_vars(colour),
+                escape(activity.map_or("", |a| a.title.as_str()))
+            );
+        }
+        out += "</p>";
+    }
+    out
+}
+
+/// The report's source, the dataset's method and licence: said once, at the foot.
+pub fn site_foot(d: &Dataset) -> String {
+    let r = d.reports.first();
+    format!(
+        "<p>Source: <a href=\"{}\" rel=\"external noopener\">{}</a>, {}. {}</p><p>About the data: \
+         {} {} Data files: <a href=\"data/kazakhstan-2006.json\">JSON</a> · <a \
+         href=\"data/kazakhstan-2006.csv\">CSV</a>.</p><p><button type=\"button\" class=\"link\" \
+         data-act=\"cite\">Cite this view</button> · <button type=\"button\" class=\"link\" \
+         data-act=\"embed\">Embed this view on your site</button></p>",
+        escape(r.map_or("", |r| r.source_url.as_str())),
+        escape(r.map_or("", |r| r.title.as_str())),
+        escape(r.map_or("", |r| r.publisher.as_str())),
+        escape(r.map_or("", |r| r.licence.as_str())),
+        escape(&d.dataset.method),
+        escape(&d.dataset.licence)
+    )
+}
+
+/// The embed's caption: the report and, when filtered, what the view shows.
+pub fn embed_head(d: &Dataset, f: &Filters, full_url: &str) -> String {
+    let title = d.reports.first().map_or("", |r| r.title.as_str());
+    let c = caption(d, f);
+    format!(
+        "<h1 class=\"embed-title\"><a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a></h1>{}",
+        escape(full_url),
+        escape(title),
+        if c.is_empty() {
+            String::new()
+        } else {
+            format!("<p class=\"embed-caption\">{}</p>", escape(&c))
+        }
+    )
+}
+
+/// The embed's foot: the source and a link to the same view in the full explorer.
+pub fn embed_foot(d: &Dataset, full_url: &str) -> String {
+    format!(
+        "Source: {}. <a href=\"{}\" target=\"_blank\" rel=\"noopener\">Open the full explorer at \
+         this view</a>",
+        escape(d.reports.first().map_or("", |r| r.publisher.as_str())),
+        escape(full_url)
+    )
+}
+
+/// What a download of this view is called: `kz2006-trafficking`, `kz2006-media-training`,
+/// `kz2006-all`.
+pub fn file_stem(d: &Dataset, f: &Filters) -> String {
+    let mut parts: Vec<String> = vec![d.reports.first().map_or("data", |r| r.id.as_str()).into()];
+    parts.extend(f.sectors.iter().cloned());
+    parts.extend(f.kinds.iter().map(|k| k.id().replace('_', "-")));
+    parts.extend(f.statuses.iter().map(|k| k.id().to_string()));
+    parts.extend(f.places.iter().cloned());
+    match (f.from, f.to) {
+        (Some(a), Some(b)) if a == b => parts.push(a.to_string()),
+        (a, b) if a.is_some() || b.is_some() => parts.push(format!(
+            "{}-to-{}",
+            a.map_or("start".into(), |m| m.to_string()),
+            b.map_or("end".into(), |m| m.to_string())
+        )),
+        _ => {}
+    }
+    if let Some(h) = &f.has {
+        parts.push(h.replace('_', "-"));
+    }
+    if !f.q.is_empty() {
+        let q: String =
+            f.q.chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '-'
+                    }
+                })
+                .collect();
+        let q: Vec<&str> = q.split('-').filter(|s| !s.is_empty()).collect();
+        if !q.is_empty() {
+            parts.push(format!("search-{}", q.join("-")));
+        }
+    }
+    if parts.len() == 1 {
+        parts.push("all".into());
+    }
+    let stem = parts.join("-");
+    // Keep names short and safe for every file system.
+    stem.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(80)
+        .collect()
+}
+
+/// The "Cite this view" dialog; `#cite-body` is painted with the citation.
+pub fn cite_dialog() -> String {
+    "<dialog id=\"cite-dialog\" class=\"dialog\" aria-labelledby=\"cite-h\"><h2 id=\"cite-h\">Cite \
+     this view</h2><div id=\"cite-body\"></div><div class=\"dialog-actions\"><button type=\"button\" \
+     data-act=\"copy\" data-copy=\"cite-text\">Copy citation</button><span class=\"copied\" \
+     role=\"status\" id=\"cite-text-copied\"></span><form method=\"dialog\"><button type=\"submit\" \
+     class=\"link\">Close</button></form></div></dialog>"
+        .into()
+}
+
+/// The citation and the licence note, for `#cite-body`.
+pub fn cite_body(citation: &str, licence: &str) -> String {
+    format!(
+        "<label for=\"cite-text\">Citation, with the address of this exact view</label><textarea \
+         id=\"cite-text\" readonly rows=\"5\">{}</textarea><p class=\"note\">{}</p>",
+        escape(citation),
+        escape(licence)
+    )
+}
+
+/// The "Embed this view" dialog; its options, snippet and preview are painted into it.
+pub fn embed_dialog() -> String {
+    "<dialog id=\"embed-dialog\" class=\"dialog wide\" aria-labelledby=\"embed-h\"><h2 \
+     id=\"embed-h\">Embed this view</h2><div id=\"embed-options\" \
+     class=\"embed-options\"></div><div id=\"embed-snippet\"></div><div class=\"dialog-actions\">\
+     <button type=\"button\" data-act=\"copy\" data-copy=\"embed-code\">Copy snippet</button><span \
+     class=\"copied\" role=\"status\" id=\"embed-code-copied\"></span><form method=\"dialog\"><button \
+     type=\"submit\" class=\"link\">Close</button></form></div><p class=\"note\">The iframe resizes \
+     itself with the script; pages already set up for Datawrapper embeds resize it too. Embeds are \
+     light unless you choose otherwise.</p><div id=\"embed-preview\"></div></dialog>"
+        .into()
+}
+
+/// The preview widths offered: partner column widths, and the full width of the dialog.
+pub const EMBED_WIDTHS: [(u32, &str); 3] = [(320, "320 px"), (640, "640 px"), (0, "Full width")];
+
+/// The embed dialog's choices: which view (one activity only when one is open), colours, and
+/// the width to preview at.
+pub fn embed_options(which: Embed, theme: Theme, width: u32, activity_open: bool) -> String {
+    let mut out = String::from("<label>View <select data-act=\"embed-view\">");
+    for e in Embed::ALL {
+        let unusable = e == Embed::Activity && !activity_open;
+        out += &format!(
+            "<option value=\"{}\"{}{}>{}{}</option>",
+            e.id(),
+            if e == which { " selected" } else { "" },
+            if unusable { " disabled" } else { "" },
+            e.label(),
+            if unusable {
+                " (open an activity first)"
+            } else {
+                ""
+            }
+        );
+    }
+    out += "</select></label><label>Colours <select data-act=\"embed-theme\">";
+    for (t, label) in [
+        (Theme::Light, "Light"),
+        (Theme::Dark, "Dark"),
+        (Theme::Auto, "Follow the reader’s system"),
+    ] {
+        out += &format!(
+            "<option value=\"{}\"{}>{label}</option>",
+            t.id(),
+            if t == theme { " selected" } else { "" }
+        );
+    }
+    out += "</select></label><fieldset class=\"widths\"><legend>Preview at</legend>";
+    for (w, label) in EMBED_WIDTHS {
+        out += &format!(
+            "<label><input type=\"radio\" name=\"embed-width\" data-act=\"embed-width\" \
+             value=\"{w}\"{}>{label}</label>",
+            if w == width { " checked" } else { "" }
+        );
+    }
+    out + "</fieldset>"
+}
+
+/// The snippet a partner pastes: the iframe for `src` at `height`, and the resize script.
+pub fn embed_snippet(src: &str, which: Embed, height: u32, base: &str) -> String {
+    let code = format!(
+        "<iframe src=\"{}\" title=\"{} — U.S. Record in Kazakhstan, 2006\" loading=\"lazy\" \
+         style=\"width:100%;min-width:300px;height:{height}px;border:0\" \
+         sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads\"></iframe>\n\
+         <script async src=\"{}embed.js\"></script>",
+        escape(src),
+        which.label(),
+        escape(base)
+    );
+    format!(
+        "<label for=\"embed-code\">Snippet</label><textarea id=\"embed-code\" readonly rows=\"5\">{}</textarea>",
+        escape(&code)
+    )
+}
+
+/// The live preview: the embed itself, at a partner's column width.
+pub fn embed_preview(src: &str, width: u32) -> String {
+    format!(
+        "<div class=\"preview-frame\" style=\"width:{}\"><iframe class=\"embed-preview\" \
+         id=\"embed-frame\" src=\"{}\" title=\"Embed preview\" style=\"height:480px\" \
+         sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads\"></iframe></div>",
+        if width == 0 {
+            "100%".to_string()
+        } else {
+            format!("{width}px")
+        },
+        escape(src)
+    )
+}
+
+/// What went wrong loading the data, in plain words, and a way to try again.
+pub fn load_failed(message: &str) -> String {
+    format!(
+        "<section class=\"load-error\" role=\"alert\"><h2>The data could not be loaded</h2><p \
+         class=\"message\">{}</p><p>The charts are the report’s overview as published with this \
+         page; filtering and the activity browser need the data.</p><button type=\"button\" \
+         class=\"retry\" id=\"retry\">Retry</button></section>",
+        escape(message)
+    )
+}
+
+/// Where the pre-painted page stands in `index.html`.
+pub const PREPAINT_SLOT: &str = "<div id=\"kz-prepaint\"></div>";
+
+/// The whole page for a view, as painted before the wasm arrives: masthead, toolbar, both
+/// charts and the figures filled in; the regions below the fold as empty, labelled holders the
+/// app fills (with a note and the data files for readers without JavaScript). The app keeps
+/// every element of this page and updates its regions by id.
+/// `fingerprint` is the dataset file's (see `fingerprint`), recorded on the page.
+pub fn page(d: &Dataset, f: &Filters, fingerprint: &str) -> String {
+    let (sector_note, sector_body) = sector_chart(d, f);
+    let region = |tag: &str, id: &str, class: &str, inner: &str| {
+        format!("<{tag} id=\"{id}\" class=\"{class}\">{inner}</{tag}>")
+    };
+    let mut out = format!(
+        "<div id=\"kz-page\" class=\"app\" data-dataset=\"{}\">",
+        escape(fingerprint)
+    );
+    out += &skip_links();
+    out += &region("header", "masthead", "masthead", &masthead(d));
+    out += "<div id=\"status\" class=\"status-line\" role=\"status\"></div>";
+    out += "<main id=\"main\"><div id=\"embed-head\" class=\"embed-head\"></div>";
+    out += &format!(
+        "<div class=\"toolbar\" id=\"toolbar\"><div class=\"search\" id=\"search\">{}</div>{}{}</div>",
+        search_box(&f.q),
+        region("div", "results", "results", &results(d, f)),
+        region("div", "actions", "actions", &actions()),
+    );
+    out += "<div class=\"charts\">";
+    out += &format!(
+        "<section class=\"panel sector-chart\" id=\"sector-chart\" aria-labelledby=\"sector-h\" tabindex=\"-1\">{}{}{}\
+         <div class=\"downloads\"><button type=\"button\" class=\"link\" data-act=\"svg\" data-chart=\"sector\">Download SVG</button>\
+         <button type=\"button\" class=\"link\" data-act=\"png\" data-chart=\"sector\">Download PNG</button></div></section>",
+        region("div", "sector-head", "panel-head", &sector_head(d, f)),
+        region("p", "sector-note", "note", &sector_note),
+        region("div", "sector-body", "chart-body", &sector_body),
+    );
+    out += &format!(
+        "<section class=\"panel timeline\" id=\"timeline\" aria-labelledby=\"timeline-h\" tabindex=\"-1\">{}\
+         <p class=\"note\">● a day · ▬ a month · faint band: dated to the year only · hollow: \
+         context. Drag across months to filter; arrow keys move between marks.</p>{}\
+         <details class=\"alt-list\"><summary>Dated events as a list</summary>{}</details>\
+         <div class=\"downloads\"><button type=\"button\" class=\"link\" data-act=\"svg\" data-chart=\"timeline\">Download SVG</button>\
+         <button type=\"button\" class=\"link\" data-act=\"png\" data-chart=\"timeline\">Download PNG</button></div></section>",
+        region("div", "timeline-head", "panel-head", &timeline_head(f)),
+        region("div", "timeline-body", "chart-body", &timeline(d, f)),
+        region("ol", "timeline-list", "", &events_list(d, f)),
+    );
+    out += "</div>";
+    out += &format!(
+        "<section class=\"overview\" id=\"overview\" aria-labelledby=\"overview-h\">{}</section>",
+        overview(d, f)
+    );
+    let later = "<p class=\"placeholder\">Loading…<noscript> The activity browser and the \
+                 report’s text need JavaScript. The data: <a href=\"data/kazakhstan-2006.json\">JSON</a> \
+                 · <a href=\"data/kazakhstan-2006.csv\">CSV</a>.</noscript></p>";
+    out += &region("section", "filters", "filters", later);
+    out += &format!(
+        "<section class=\"activities\" id=\"activities\" aria-labelledby=\"activities-h\" tabindex=\"-1\">\
+         <div class=\"panel-head\" id=\"list-head\">{}</div><p class=\"note\">{}</p>\
+         <ol class=\"activity-list\" id=\"list\" aria-label=\"Matching activities\"></ol>\
+         <div id=\"list-more\"></div></section>",
+        list_head(f),
+        escape(&list_note(d))
+    );
+    out += "<section class=\"reader\" id=\"reader\" aria-labelledby=\"reader-h\" tabindex=\"-1\">\
+            <h2 id=\"reader-h\">The report</h2><p class=\"note\">The full text as published. \
+            Highlighted passages are the evidence for the activities; select one to open its \
+            activity.</p><div class=\"report-text\" id=\"reader-text\" lang=\"en\"></div></section>";
+    out += "<div id=\"embed-body\"></div><p id=\"embed-foot\" class=\"embed-foot\"></p></main>";
+    out += &region("footer", "site-foot", "site-foot", &site_foot(d));
+    out += "<aside id=\"detail\" class=\"detail-sheet\" aria-label=\"Activity\" hidden></aside>";
+    out += &cite_dialog();
+    out += &embed_dialog();
+    out + "</div>"
+}
+
+/// A fingerprint of the dataset file's text (FNV-1a, 64 bits, in hex): the pre-painted page
+/// records the one it was painted from, and the app keeps that page only for the same data.
+pub fn fingerprint(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// True when a view's first screen (masthead, toolbar, charts, figures) is the one `page`
+/// paints for the default view: nothing narrows it, no other measure, no open activity.
+pub fn first_screen_is_default(f: &Filters) -> bool {
+    let g = Filters {
+        sort: f.sort,
+        embed: f.embed,
+        embed_id: f.embed_id.clone(),
+        theme: f.theme,
+        ..Filters::default()
+    };
+    *f == g
+}
+
+/// The page with empty regions, for when `index.html` was not pre-painted (a development
+/// build without the post-build step).
+pub fn empty_page() -> String {
+    page(&Dataset::default(), &Filters::default(), "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dataset() -> Dataset {
+        crate::core::query::tests::dataset()
+    }
+
+    #[test]
+    fn hostile_strings_are_escaped_everywhere() {
+        let mut d = dataset();
+        let evil = "<img src=x onerror=alert(1)>\"'";
+        d.activities[0].title = evil.into();
+        d.activities[0].summary = evil.into();
+        d.activities[0].id = "\"><script>".into();
+        d.sectors[0].name = evil.into();
+        d.sectors[0].colour = "red;background:url(x)".into();
+        d.reports[0].title = evil.into();
+        let f = Filters::from_query("q=%3Cimg&sector=diplomacy");
+        let acts: Vec<&Activity> = d.activities.iter().take(1).collect();
+        for html in [
+            activity_cards(&d, &acts, "", None),
+            activity_cards(&d, &acts, "<img", None),
+            detail(&d, &d.activities[0], None),
+            page(&d, &f, ""),
+            reader_text(&d, Some("\"><script>")),
+        ] {
+            assert!(
+                !html.contains("<img") && !html.contains("<script>"),
+                "{html}"
+            );
+            assert!(!html.contains("url(x)"));
+        }
+    }
+
+    #[test]
+    fn a_card_per_activity_with_figures_and_matches_marked() {
+        let d = dataset();
+        let acts = select(&d, &Filters::from_query("q=jury"), Except::Nothing);
+        let html = activity_cards(&d, &acts, "jury", Some(acts[0].id.as_str()));
+        assert_eq!(
+            html.matches("<li class=\"activity-card").count(),
+            acts.len()
+        );
+        assert!(html.contains("<mark>jury</mark>") || html.contains("<mark>Jury</mark>"));
+        assert_eq!(html.matches("aria-current=\"true\"").count(), 1);
+        assert!(activity_cards(&d, &[], "", None).contains("No activity matches"));
+        let trained = select(
+            &d,
+            &Filters::from_query("has=people_trained"),
+            Except::Nothing,
+        );
+        let html = activity_cards(&d, &trained, "", None);
+        assert!(
+            html.contains("42 political party members trained"),
+            "{html}"
+        );
+        assert!(!html.contains("no date given"), "said once, above the list");
+    }
+
+    #[test]
+    fn every_active_filter_is_a_chip_that_removes_it() {
+        let d = dataset();
+        let f = Filters::from_query(
+            "sector=media&kind=training&from=2006-09&to=2006-09&has=people_trained&q=x&activity=kz2006-a01",
+        );
+        let c = chips(&d, &f);
+        let words: Vec<&str> = c.iter().map(|c| c.words.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "Media freedom only",
+                "Training",
+                "September 2006",
+                "with a figure for people trained",
+                "matching “x”"
+            ]
+        );
+        assert_eq!(
+            c[3].remove,
+            "?sector=media&kind=training&from=2006-09&to=2006-09&q=x"
+        );
+        let html = results(&d, &f);
+        assert!(html.contains("Clear all 5 filters"));
+        assert!(html.contains("title=\"Removes: Media freedom only; Training;"));
+        assert_eq!(
+            caption(&d, &Filters::from_query("sector=media")),
+            "Media freedom only"
+        );
+        assert_eq!(caption(&d, &Filters::default()), "");
+    }
+
+    #[test]
+    fn a_month_range_offers_the_loosely_dated_activities() {
+        let d = dataset();
+        let html = results(&d, &Filters::from_query("from=2006-09&to=2006-09"));
+        assert!(html.contains("data-testid=\"match-count\">3<"), "{html}");
+        assert!(html.contains("dated only to 2006"), "{html}");
+        assert!(
+            html.contains("from=2006-09&amp;to=2006-09&amp;imprecise=1"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn download_names_say_what_they_hold() {
+        let d = dataset();
+        let stem = |q: &str| file_stem(&d, &Filters::from_query(q));
+        assert_eq!(stem(""), "kz2006-all");
+        assert_eq!(stem("sector=trafficking"), "kz2006-trafficking");
+        assert_eq!(stem("sector=media&kind=training"), "kz2006-media-training");
+        assert_eq!(stem("from=2006-09&to=2006-09"), "kz2006-2006-09");
+        assert_eq!(stem("q=Hot+line!"), "kz2006-search-hot-line");
+        assert_eq!(stem("q=%2F..%2F..%2Fetc"), "kz2006-search-etc");
+    }
+
+    #[test]
+    fn the_detail_speaks_plain_words() {
+        let d = dataset();
+        let a = d.activity("kz2006-a11").unwrap();
+        let html = detail(&d, a, None);
+        assert!(!html.contains("U.S. F framework") && !html.contains("characters"));
+        assert!(html.contains("title=\"U.S. Foreign Assistance Framework (2006)"));
+        assert!(html.contains("data-act=\"show-in-report\""));
+        let embedded = detail(&d, a, Some("https://x/?activity=kz2006-a11"));
+        assert!(!embedded.contains("data-act=\"close\"") && embedded.contains("target=\"_blank\""));
+    }
+
+    #[test]
+    fn the_embed_dialog_offers_only_what_works() {
+        let o = embed_options(Embed::Chart, Theme::Light, 320, false);
+        assert!(o.contains("value=\"activity\" disabled>One activity (open an activity first)"));
+        assert!(
+            embed_options(Embed::Chart, Theme::Light, 320, true)
+                .contains("value=\"activity\">One activity<")
+        );
+        let s = embed_snippet(
+            "https://x/?sector=media&embed=chart&embed_id=kz-chart",
+            Embed::Chart,
+            512,
+            "https://x/",
+        );
+        assert!(
+            s.contains("&lt;iframe src=&quot;https://x/?sector=media&amp;amp;embed=chart"),
+            "{s}"
+        );
+        assert!(s.contains("height:512px"));
+        assert!(load_failed("<b>x</b>").contains("&lt;b&gt;x&lt;/b&gt;"));
+    }
+
+    #[test]
+    fn the_reader_anchors_the_open_activity() {
+        let d = dataset();
+        let html = reader_text(&d, Some("kz2006-a40"));
+        assert_eq!(html.matches("id=\"cite-kz2006-a40-0\"").count(), 1);
+        assert_eq!(
+            html.matches("<p class=\"para").count(),
+            d.reports[0].paragraphs.len()
+        );
+    }
+
+    #[test]
+    fn the_page_holds_every_region_the_app_updates() {
+        let d = dataset();
+        let html = page(&d, &Filters::default(), "x");
+        for id in [
+            "masthead",
+            "status",
+            "search",
+            "results",
+            "actions",
+            "sector-head",
+            "sector-note",
+            "sector-body",
+            "timeline-head",
+            "timeline-body",
+            "timeline-list",
+            "overview",
+            "filters",
+            "list-head",
+            "list",
+            "list-more",
+            "reader-text",
+            "site-foot",
+            "detail",
+            "embed-head",
+            "embed-body",
+            "embed-foot",
+            "cite-dialog",
+            "cite-body",
+            "embed-dialog",
+            "embed-options",
+            "embed-snippet",
+            "embed-preview",
+        ] {
+            assert_eq!(html.matches(&format!("id=\"{id}\"")).count(), 1, "{id}");
+        }
+        assert_eq!(html.matches("class=\"bar-hit").count(), d.sectors.len());
+        assert!(!html.contains("<script"), "no inline script");
+        assert!(html.contains("<noscript>"));
+    }
+}

@@ -1,0 +1,617 @@
+//! The timeline's pure core: the month domain, a scale from days to shares of the width (0 to 1)
+//! and back, one lane per sector with marks whose shape shows their precision (marks that would
+//! cover each other are stacked in rows), and two painters: HTML for the page and SVG for the
+//! download.
+
+use super::charts::{ChartError, colour_vars, fraction};
+use super::colour::{Theme, for_theme};
+use super::filters::Month;
+use super::model::*;
+use super::order::sort_by;
+use super::paint::escape;
+use super::query::{Day, IdSet, year_only};
+use super::svg::{Anchor, Svg};
+
+/// The months the timeline shows: the report's year, widened to every month or day the data
+/// mentions (year-only dates outside it are drawn as running off the edge instead).
+pub fn month_domain(d: &Dataset) -> (Month, Month) {
+    let year = d.reports.first().map_or(2006, |r| r.year);
+    let mut first = Month { year, month: 1 };
+    let mut last = Month { year, month: 12 };
+    let dated = d
+        .events
+        .iter()
+        .map(|e| e.date)
+        .chain(
+            d.activities
+                .iter()
+                .flat_map(|a| std::iter::once(a.time.start).chain(a.time.end)),
+        )
+        .filter(|p| p.month.is_some());
+    for p in dated {
+        let m = Month {
+            year: p.year,
+            month: p.month.unwrap_or(1),
+        };
+        first = first.min(m);
+        last = last.max(m);
+    }
+    (first, last)
+}
+
+/// Maps days to shares of the timeline's width, each month the same width.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimeScale {
+    pub first: Month,
+    pub months: i32,
+}
+
+impl TimeScale {
+    /// The share of one month.
+    pub fn month_share(&self) -> f64 {
+        1.0 / f64::from(self.months.max(1))
+    }
+
+    /// Where a day starts (its fraction within its month).
+    pub fn x(&self, (year, month, day): Day) -> f64 {
+        let m = Month { year, month };
+        let frac = f64::from(day.saturating_sub(1)) / f64::from(days_in_month(year, month));
+        (f64::from(m.index() - self.first.index()) + frac) * self.month_share()
+    }
+
+    /// Where a day ends.
+    pub fn x_end(&self, (year, month, day): Day) -> f64 {
+        let m = Month { year, month };
+        let frac = f64::from(day) / f64::from(days_in_month(year, month));
+        (f64::from(m.index() - self.first.index()) + frac) * self.month_share()
+    }
+
+    /// The month under a share of the width, clamped to the domain.
+    pub fn month_at(&self, x: f64) -> Month {
+        let i = if x.is_finite() {
+            (x / self.month_share())
+                .floor()
+                .clamp(-1.0, f64::from(self.months)) as i32
+        } else {
+            0
+        };
+        Month::from_index(self.first.index() + i.clamp(0, self.months - 1))
+    }
+
+    /// Where a month starts and ends.
+    pub fn month_span(&self, m: Month) -> (f64, f64) {
+        let i = f64::from(m.index() - self.first.index());
+        (i * self.month_share(), (i + 1.0) * self.month_share())
+    }
+}
+
+/// How a mark looks, from the precision of what it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkShape {
+    /// An exact day: a point.
+    Day,
+    /// A month without a day: a band spanning the month.
+    Month,
+    /// A period: a bar from start to end; `clipped_start` when it began before the domain.
+    Period { clipped_start: bool },
+    /// Activities known only to the year: a faint band across the year, with their count.
+    YearOnly,
+}
+
+/// One mark, in shares of the width, with what it stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub shape: MarkShape,
+    /// Start and width (0 for a day point).
+    pub x: f64,
+    pub w: f64,
+    /// The row within its lane: marks that would cover each other are stacked.
+    pub row: u32,
+    pub lane: usize,
+    pub sector: String,
+    /// The activity it opens; `None` for a year-only band (it selects its sector).
+    pub activity: Option<String>,
+    /// Context (what the activity responded to), drawn hollow.
+    pub context: bool,
+    pub label: String,
+    /// When, in words, with its precision.
+    pub when: String,
+    /// Sort key: the first day it can mean.
+    pub first_day: Day,
+}
+
+/// One lane per sector with any activity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    pub sector: String,
+    pub short: String,
+    pub name: String,
+    pub colour: String,
+    /// How many rows of stacked marks it needs (at least 1).
+    pub rows: u32,
+}
+
+/// The timeline, independent of size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineLayout {
+    pub scale: TimeScale,
+    pub lanes: Vec<Lane>,
+    /// Point-like marks in date order (the keyboard's order), then bands and bars.
+    pub marks: Vec<Mark>,
+    /// The chosen month range, as shares.
+    pub brush: Option<(f64, f64)>,
+    /// Every month: its start as a share.
+    pub ticks: Vec<(Month, f64)>,
+}
+
+/// How far apart, in days, two points in a lane must be not to share a row: a point takes a
+/// 24 px target, and the timeline is never drawn narrower than about 30 px a month.
+const POINT_DAYS: f64 = 12.0;
+
+/// Lays out the activities (already filtered, dates excepted) and their events.
+pub fn timeline_layout(
+    d: &Dataset,
+    activities: &[&Activity],
+    range: (Option<Month>, Option<Month>),
+) -> TimelineLayout {
+    let (first, last) = month_domain(d);
+    let months = last.index() - first.index() + 1;
+    let scale = TimeScale { first, months };
+    let ids = IdSet::new(activities);
+    let mut lanes: Vec<Lane> = d
+        .sectors
+        .iter()
+        .filter(|s| activities.iter().any(|a| a.sector == s.id))
+        .map(|s| Lane {
+            sector: s.id.clone(),
+            short: s.short.clone(),
+            name: s.name.clone(),
+            colour: s.colour.clone(),
+            rows: 1,
+        })
+        .collect();
+    let lane_of = |sector: &str| lanes.iter().position(|l| l.sector == sector);
+    let year = d.reports.first().map_or(2006, |r| r.year);
+    let mut points = Vec::new();
+    let mut spans = Vec::new();
+    for (i, lane) in lanes.iter().enumerate() {
+        let n = activities
+            .iter()
+            .filter(|a| a.sector == lane.sector && year_only(a))
+            .count();
+        if n > 0 {
+            let x0 = scale.x((year, 1, 1));
+            spans.push(Mark {
+                shape: MarkShape::YearOnly,
+                x: x0,
+                w: scale.x_end((year, 12, 31)) - x0,
+                row: 0,
+                lane: i,
+                sector: lane.sector.clone(),
+                activity: None,
+                context: false,
+                label: format!(
+                    "{n} {} activit{} dated to {year} only",
+                    lane.short,
+                    if n == 1 { "y" } else { "ies" }
+                ),
+                when: format!("{year} (year only)"),
+                first_day: (year, 1, 1),
+            });
+        }
+    }
+    for a in activities {
+        let (Some(lane), Some(end)) = (lane_of(&a.sector), a.time.end) else {
+            continue;
+        };
+        let start = a.time.start;
+        let clipped = (start.year, start.month.unwrap_or(1)) < (first.year, first.month);
+        let x0 = if clipped {
+            0.0
+        } else {
+            scale.x(start.first_day())
+        };
+        let x1 = scale.x_end(end.last_day()).min(1.0);
+        spans.push(Mark {
+            shape: MarkShape::Period {
+                clipped_start: clipped,
+            },
+            x: x0,
+            w: (x1 - x0).max(0.0),
+            row: 0,
+            lane,
+            sector: a.sector.clone(),
+            activity: Some(a.id.clone()),
+            context: false,
+            label: a.title.clone(),
+            when: format!(
+                "{} to {}{}",
+                start.display(),
+                end.display(),
+                if a.time.basis == TimeBasis::Derived {
+                    " (start derived)"
+                } else {
+                    ""
+                }
+            ),
+            first_day: start.first_day(),
+        });
+    }
+    for e in d.events.iter().filter(|e| ids.contains(&e.activity)) {
+        let Some(a) = d.activity(&e.activity) else {
+            continue;
+        };
+        let Some(lane) = lane_of(&a.sector) else {
+            continue;
+        };
+        let day = e.date.precision() == Precision::Day;
+        let x = scale.x(e.date.first_day());
+        points.push(Mark {
+            shape: if day {
+                MarkShape::Day
+            } else {
+                MarkShape::Month
+            },
+            x: if day {
+                (x + scale.x_end(e.date.first_day())) / 2.0
+            } else {
+                x
+            },
+            w: if day {
+                0.0
+            } else {
+                scale.x_end(e.date.last_day()) - x
+            },
+            row: 0,
+            lane,
+            sector: a.sector.clone(),
+            activity: Some(a.id.clone()),
+            context: e.role == EventRole::Context,
+            label: e.label.clone(),
+            when: if day {
+                e.date.display()
+            } else {
+                format!("{} (month only)", e.date.display())
+            },
+            first_day: e.date.first_day(),
+        });
+    }
+    sort_by(&mut points, &|a, b| a.first_day.cmp(&b.first_day));
+    // Stack points that would cover each other: each takes the lowest row that is free there.
+    let day = scale.month_share() / 30.44;
+    let mut ends: Vec<Vec<f64>> = vec![Vec::new(); lanes.len()];
+    for m in &mut points {
+        let (lo, hi) = if m.w > 0.0 {
+            (m.x, (m.x + m.w).max(m.x + 2.0 * POINT_DAYS * day))
+        } else {
+            (m.x - POINT_DAYS * day, m.x + POINT_DAYS * day)
+        };
+        let rows = &mut ends[m.lane];
+        let row = rows.iter().position(|end| *end <= lo).unwrap_or(rows.len());
+        if row == rows.len() {
+            rows.push(hi);
+        } else {
+            rows[row] = hi;
+        }
+        m.row = row as u32;
+        lanes[m.lane].rows = lanes[m.lane].rows.max(row as u32 + 1);
+    }
+    let brush = match range {
+        (None, None) => None,
+        (from, to) => {
+            let a = scale.month_span(from.unwrap_or(first).max(first)).0;
+            let b = scale.month_span(to.unwrap_or(last).min(last)).1;
+            Some((a, b.max(a)))
+        }
+    };
+    points.extend(spans);
+    TimelineLayout {
+        scale,
+        lanes,
+        marks: points,
+        brush,
+        ticks: (0..months)
+            .map(|i| {
+                let m = Month::from_index(first.index() + i);
+                (m, scale.month_span(m).0)
+            })
+            .collect(),
+    }
+}
+
+/// The month tick's text: the month, with its year under January and the first month.
+fn tick_label(m: Month, first: Month) -> (&'static str, Option<i32>) {
+    let name = &month_name(m.month)[..3];
+    (name, (m.month == 1 || m == first).then_some(m.year))
+}
+
+/// The timeline as HTML: a month axis, then a lane per sector whose marks are buttons placed by
+/// share of the track (`--x`, `--w`) and row (`--row`); `data-i` is the keyboard order.
+pub fn timeline_html(layout: &TimelineLayout, open: Option<&str>) -> String {
+    let mut out = format!(
+        "<div class=\"tl\" style=\"--months:{}\"><div class=\"tl-axis\" aria-hidden=\"true\">\
+         <span class=\"tl-label\"></span><span class=\"tl-track\">",
+        layout.scale.months
+    );
+    for (m, x) in &layout.ticks {
+        let (name, year) = tick_label(*m, layout.scale.first);
+        out += &format!(
+            "<span class=\"tick{}\" style=\"--x:{}\">{name}{}</span>",
+            if year.is_some() { " year" } else { "" },
+            fraction(*x),
+            year.map(|y| format!("<br>{y}")).unwrap_or_default()
+        );
+    }
+    out += "</span></div><div class=\"tl-body\" role=\"group\" aria-label=\"Timeline marks\">";
+    for (li, lane) in layout.lanes.iter().enumerate() {
+        out += &format!(
+            "<div class=\"tl-lane\" style=\"{};--rows:{}\"><span class=\"tl-label\" title=\"{}\">{}</span>\
+             <span class=\"tl-track\">",
+            colour_vars(&lane.colour),
+            lane.rows,
+            escape(&lane.name),
+            escape(&lane.short)
+        );
+        // Points in date order, then bands (the stylesheet keeps points on top).
+        for (i, m) in layout
+            .marks
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.lane == li)
+        {
+            out += &mark_html(m, i, open);
+        }
+        out += "</span></div>";
+    }
+    if let Some((a, b)) = layout.brush {
+        out += &format!(
+            "<div class=\"tl-brush\" style=\"--x:{};--w:{}\"></div>",
+            fraction(a),
+            fraction(b - a)
+        );
+    }
+    out + "</div></div>"
+}
+
+fn mark_html(m: &Mark, i: usize, open: Option<&str>) -> String {
+    let kind = match m.shape {
+        MarkShape::Day => "day",
+        MarkShape::Month => "month",
+        MarkShape::Period {
+            clipped_start: true,
+        } => "period clipped",
+        MarkShape::Period { .. } => "period",
+        MarkShape::YearOnly => "year",
+    };
+    let label = format!("{}: {}", m.when, m.label);
+    let target = match &m.activity {
+        Some(a) => format!(
+            "data-activity=\"{}\" aria-pressed=\"{}\"",
+            escape(a),
+            open == Some(a.as_str())
+        ),
+        None => format!("data-sector=\"{}\"", escape(&m.sector)),
+    };
+    format!(
+        "<button type=\"button\" class=\"mark mark-{kind}{}\" data-i=\"{i}\" {target} \
+         aria-label=\"{}\" style=\"--x:{};--w:{};--row:{}\"><span class=\"tip\" \
+         aria-hidden=\"true\">{}</span></button>",
+        if m.context { " context" } else { "" },
+        escape(&label),
+        fraction(m.x.max(0.0)),
+        fraction(m.w),
+        m.row,
+        escape(&label)
+    )
+}
+
+const LANE: f64 = 30.0;
+const ROW_STEP: f64 = 24.0;
+const AXIS: f64 = 40.0;
+const HEAD: f64 = 30.0;
+
+/// The timeline as a standalone SVG `width` pixels wide, for the download (light colours).
+pub fn render_timeline(
+    layout: &TimelineLayout,
+    title: &str,
+    width: u32,
+) -> Result<String, ChartError> {
+    let lane_h = |l: &Lane| LANE + ROW_STEP * f64::from(l.rows.saturating_sub(1));
+    let body: f64 = layout.lanes.iter().map(lane_h).sum();
+    let height = (HEAD + AXIS + body + 8.0).ceil() as u32;
+    if width < 400 {
+        return Err(ChartError::TooSmall { width, height });
+    }
+    let label_w = 130.0;
+    let track = f64::from(width) - label_w - 12.0;
+    let px = |share: f64| label_w + track * share.clamp(0.0, 1.0);
+    let mut svg = Svg::new(width, height, title);
+    svg.text(12.0, 16.0, title, 16, Anchor::Start);
+    let top = HEAD + AXIS;
+    let bottom = top + body;
+    for (m, x) in &layout.ticks {
+        let (name, year) = tick_label(*m, layout.scale.first);
+        let strong = m.month == 1;
+        svg.line(
+            px(*x),
+            HEAD + 4.0,
+            px(*x),
+            bottom,
+            if strong { "#555555" } else { "#dddddd" },
+        );
+        svg.text(px(*x) + 3.0, HEAD + 12.0, name, 12, Anchor::Start);
+        if let Some(y) = year {
+            svg.text(px(*x) + 3.0, HEAD + 28.0, &y.to_string(), 12, Anchor::Start);
+        }
+    }
+    if let Some((a, b)) = layout.brush {
+        svg.rect(px(a), top, px(b) - px(a), body, "#888888", 15);
+    }
+    let mut y = top;
+    let mut lane_top = Vec::new();
+    for lane in &layout.lanes {
+        lane_top.push(y);
+        svg.text(label_w - 8.0, y + LANE / 2.0, &lane.short, 13, Anchor::End);
+        y += lane_h(lane);
+    }
+    for m in layout.marks.iter().rev() {
+        let Some(lane) = layout.lanes.get(m.lane) else {
+            continue;
+        };
+        let colour = for_theme(&lane.colour, Theme::Light);
+        let cy = lane_top[m.lane] + LANE / 2.0 + ROW_STEP * f64::from(m.row);
+        let (x0, x1) = (px(m.x), px(m.x + m.w));
+        match m.shape {
+            MarkShape::YearOnly => svg.rect(x0, cy - 9.0, x1 - x0, 18.0, &colour, 18),
+            MarkShape::Period { .. } => {
+                svg.rect(x0, cy - 4.0, (x1 - x0).max(2.0), 8.0, &colour, 70)
+            }
+            MarkShape::Month => svg.rect(
+                x0 + 1.0,
+                cy - 6.0,
+                (x1 - x0 - 2.0).max(4.0),
+                12.0,
+                &colour,
+                if m.context { 35 } else { 85 },
+            ),
+            MarkShape::Day => svg.circle(x0, cy, 6.0, &colour, m.context),
+        }
+    }
+    Ok(svg.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::filters::Filters;
+    use crate::core::query::{Except, select};
+
+    fn layout() -> (Dataset, TimelineLayout) {
+        let d = crate::core::query::tests::dataset();
+        let acts = select(&d, &Filters::default(), Except::Dates);
+        let l = timeline_layout(&d, &acts, (None, None));
+        (d, l)
+    }
+
+    #[test]
+    fn the_domain_is_the_year_widened_to_mentioned_months() {
+        let d = crate::core::query::tests::dataset();
+        let (a, b) = month_domain(&d);
+        assert_eq!(a, Month::parse("2005-12").unwrap());
+        assert_eq!(b, Month::parse("2007-01").unwrap());
+    }
+
+    #[test]
+    fn the_scale_maps_days_and_back() {
+        let (_, l) = layout();
+        let s = l.scale;
+        assert_eq!(s.months, 14);
+        let june = Month::parse("2006-06").unwrap();
+        let (a, b) = s.month_span(june);
+        assert!((b - a - s.month_share()).abs() < 1e-12);
+        assert_eq!(s.x((2006, 6, 1)), a);
+        assert!((s.x_end((2006, 6, 30)) - b).abs() < 1e-12);
+        assert_eq!(s.month_at((a + b) / 2.0), june);
+        assert_eq!(s.month_at(-100.0), s.first);
+        assert_eq!(s.month_at(1e6), Month::parse("2007-01").unwrap());
+        assert_eq!(s.month_at(f64::NAN), s.first);
+    }
+
+    #[test]
+    fn precision_decides_the_shape() {
+        let (_, l) = layout();
+        let by_label = |s: &str| l.marks.iter().find(|m| m.label.contains(s)).unwrap();
+        let bush = by_label("President Bush meets");
+        assert_eq!(bush.shape, MarkShape::Day);
+        assert_eq!(bush.w, 0.0);
+        let june = by_label("proposed media amendments");
+        assert_eq!(june.shape, MarkShape::Month);
+        assert!(
+            (june.w - l.scale.month_share()).abs() < 1e-9,
+            "a month spans its month"
+        );
+        assert!(by_label("Presidential election").context);
+        let civic = l
+            .marks
+            .iter()
+            .find(|m| m.activity.as_deref() == Some("kz2006-a15"))
+            .unwrap();
+        assert_eq!(
+            civic.shape,
+            MarkShape::Period {
+                clipped_start: true
+            }
+        );
+        let year_only: Vec<&Mark> = l
+            .marks
+            .iter()
+            .filter(|m| m.shape == MarkShape::YearOnly)
+            .collect();
+        assert!(!year_only.is_empty());
+        assert!(
+            year_only
+                .iter()
+                .all(|m| m.activity.is_none() && m.when.contains("year only"))
+        );
+        for m in &l.marks {
+            assert!(m.x.is_finite() && m.w.is_finite() && m.x >= -1e-9 && m.x + m.w <= 1.0 + 1e-9);
+        }
+    }
+
+    #[test]
+    fn points_come_first_in_date_order() {
+        let (d, l) = layout();
+        let points: Vec<&Mark> = l
+            .marks
+            .iter()
+            .take_while(|m| matches!(m.shape, MarkShape::Day | MarkShape::Month))
+            .collect();
+        assert_eq!(points.len(), d.events.len());
+        assert!(points.windows(2).all(|w| w[0].first_day <= w[1].first_day));
+    }
+
+    #[test]
+    fn marks_on_the_same_day_are_stacked_not_hidden() {
+        let (_, l) = layout();
+        let sep29: Vec<&Mark> = l
+            .marks
+            .iter()
+            .filter(|m| m.first_day == (2006, 9, 29))
+            .collect();
+        assert_eq!(sep29.len(), 2);
+        assert_eq!(sep29[0].lane, sep29[1].lane);
+        assert_ne!(sep29[0].row, sep29[1].row);
+        assert_eq!(l.lanes[sep29[0].lane].rows, 2);
+        let html = timeline_html(&l, Some("kz2006-a05"));
+        assert!(html.contains("--rows:2"));
+        assert_eq!(html.matches("aria-pressed=\"true\"").count(), 1);
+        assert_eq!(html.matches("<button").count(), l.marks.len());
+    }
+
+    #[test]
+    fn renders_a_mark_per_item() {
+        let (d, l) = layout();
+        let svg = render_timeline(&l, "Timeline", 900).unwrap();
+        let days = d
+            .events
+            .iter()
+            .filter(|e| e.date.precision() == Precision::Day)
+            .count();
+        assert_eq!(svg.matches("<circle").count(), days);
+        assert!(svg.contains(">Dec<") && svg.contains(">2005<"));
+        assert!(render_timeline(&timeline_layout(&d, &[], (None, None)), "t", 100).is_err());
+    }
+
+    #[test]
+    fn the_brush_covers_the_chosen_months() {
+        let d = crate::core::query::tests::dataset();
+        let acts = select(&d, &Filters::default(), Except::Dates);
+        let from = Month::parse("2006-03");
+        let to = Month::parse("2006-05");
+        let l = timeline_layout(&d, &acts, (from, to));
+        let (a, b) = l.brush.unwrap();
+        assert_eq!(a, l.scale.month_span(from.unwrap()).0);
+        assert_eq!(b, l.scale.month_span(to.unwrap()).1);
+        assert!(timeline_html(&l, None).contains("tl-brush"));
+    }
+}
