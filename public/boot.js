@@ -10,6 +10,7 @@
 (function () {
   'use strict';
   var root = document.documentElement;
+  root.classList.add('js');
   var params = new URLSearchParams(location.search);
   var embed = params.get('embed');
   if (!/^(chart|timeline|overview|activity)$/.test(embed || '')) embed = null;

@@ -270,6 +270,7 @@ fn show_in_report(activity: &str, n: &str) {
 fn back_to_activity() {
     if let Some(sheet) = dom::by_id("detail") {
         let _ = sheet.class_list().remove_1("collapsed");
+        sheet.set_scroll_top(0);
     }
     if let Some(h) = dom::by_id("detail-h") {
         dom::focus(&h);
