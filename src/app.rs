@@ -50,6 +50,7 @@ pub struct ViewState {
 
 impl ViewState {
     /// Pushes a new view onto the history, so Back restores the previous one.
+    #[inline(never)]
     pub fn set(&self, f: Filters) {
         self.go(&f.to_query(), false);
     }
@@ -59,8 +60,10 @@ impl ViewState {
         self.go(&f.to_query(), true);
     }
 
-    /// Applies `change` to the current filters and pushes the result.
-    pub fn update(&self, change: impl FnOnce(&mut Filters)) {
+    /// Applies `change` to the current filters and pushes the result. (A `dyn` change, so
+    /// the update is compiled once, not once per caller.)
+    #[inline(never)]
+    pub fn update(&self, change: &dyn Fn(&mut Filters)) {
         let mut f = self.filters.get_untracked();
         change(&mut f);
         self.set(f);
@@ -68,6 +71,7 @@ impl ViewState {
 
     /// Navigates to a query string, then reads back what the address bar holds, so the URL
     /// stays the single source of the view.
+    #[inline(never)]
     pub fn go(&self, query: &str, replace: bool) {
         push_query(query, replace);
         self.query.set(current_query());
@@ -120,18 +124,30 @@ fn use_view_state() -> ViewState {
 #[derive(Clone, Copy)]
 struct Painted {
     adopt: bool,
+    /// What every adopted region depends on: until it changes, there is nothing to paint.
+    filters: Memo<Filters>,
 }
 
 /// Keeps the element `id` showing `paint()`: a memo compares the new markup with the last, and
 /// only a change reaches the DOM (focus inside the region is kept).
 fn region(id: &'static str, painted: Painted, paint: impl Fn() -> String + Send + Sync + 'static) {
+    region_boxed(id, painted, Box::new(paint));
+}
+
+/// `region`'s body behind one boxed painter type, so the memo and effect code is compiled once
+/// rather than once per region (about 2.5 KB of wasm each).
+#[inline(never)]
+fn region_boxed(id: &'static str, painted: Painted, paint: Box<dyn Fn() -> String + Send + Sync>) {
     let html = Memo::new(move |_| paint());
     Effect::new(move |written: Option<bool>| {
+        // The pre-painted markup is what `paint` would write: keep its nodes, and do not even
+        // paint it, until the view changes.
+        if written.is_none() && painted.adopt {
+            painted.filters.track();
+            return true;
+        }
         let h = html.get();
-        // The pre-painted markup is this same string: keep its nodes on the first run.
-        if (written.is_some() || !painted.adopt)
-            && let Some(el) = dom::by_id(id)
-        {
+        if let Some(el) = dom::by_id(id) {
             dom::set_html(&el, &h);
         }
         true
@@ -162,7 +178,11 @@ pub fn App() -> impl IntoView {
             bound.set_value(true);
             dom::set_status("");
             let adopt = dom::prepainted_matches(&hash, &state.filters.get_untracked());
-            owner.with(|| bind(d, state, Painted { adopt }, embed));
+            let painted = Painted {
+                adopt,
+                filters: state.filters,
+            };
+            owner.with(|| bind(d, state, painted, embed));
         }
         Some(Err(e)) => dialogs::load_failed(&e.to_string(), load),
         _ => {}
@@ -211,59 +231,71 @@ fn bind(d: Arc<Dataset>, state: ViewState, painted: Painted, embed: Option<Embed
     });
     events::start(state, ds(), form, limit);
     timeline::start(state, &d_all);
+    // Live once the regions' first paint (effects, run as microtasks) is done: skeletons go
+    // only when the right view is there. (Queued before the regions below the fold.)
+    after(dom::set_live);
     match embed {
         Some(which) => embed::bind(ds(), state, which, painted),
         None => {
             let d = ds();
             region("results", painted, move || paint::results(&d, &f.get()));
             dom::sync_search(state);
-            // Below the fold: painted in the next task, so the take-over stays a short task.
-            let owner = Owner::current();
-            dom::later(move || {
-                if let Some(owner) = owner {
-                    owner.with(|| bind_below(ds(), state, limit));
-                }
-            });
+            // Below the fold: painted in later tasks, so the take-over stays a short task.
+            after(move || bind_below(ds(), state, limit));
         }
     }
-    dom::set_live();
 }
 
 /// The regions below the first screen: the filter form, the list, the report, the open
 /// activity.
 fn bind_below(d: Arc<Dataset>, state: ViewState, limit: RwSignal<usize>) {
     let f = state.filters;
-    let not_adopted = Painted { adopt: false };
+    let fresh = Painted {
+        adopt: false,
+        filters: f,
+    };
     let d1 = d.clone();
-    region("filters", not_adopted, move || {
-        paint::filter_form(&d1, &f.get())
-    });
-    region("list-head", not_adopted, move || paint::list_head(&f.get()));
+    region("filters", fresh, move || paint::filter_form(&d1, &f.get()));
+    region("list-head", fresh, move || paint::list_head(&f.get()));
+    // One big region a task, so none of them holds the page for long.
     let d2 = d.clone();
-    let list = Memo::new(move |_| {
-        let f = f.get();
-        let matching = select(&d2, &f, Except::Nothing);
-        let shown = limit.get().min(matching.len());
-        (
-            paint::activity_cards(&d2, &matching[..shown], &f.q, f.activity.as_deref()),
-            matching.len() - shown,
-        )
-    });
-    region("list", not_adopted, move || list.get().0);
-    region("list-more", not_adopted, move || {
-        let rest = list.get().1;
-        if rest == 0 {
-            String::new()
-        } else {
-            format!(
-                "<button type=\"button\" class=\"link more\" data-act=\"more\">Show {} more of {rest}</button>",
-                rest.min(events::PAGE)
+    after(move || {
+        let list = Memo::new(move |_| {
+            let f = f.get();
+            let matching = select(&d2, &f, Except::Nothing);
+            let shown = limit.get().min(matching.len());
+            (
+                paint::activity_cards(&d2, &matching[..shown], &f.q, f.activity.as_deref()),
+                matching.len() - shown,
             )
-        }
+        });
+        region("list", fresh, move || list.get().0);
+        region("list-more", fresh, move || {
+            let rest = list.get().1;
+            if rest == 0 {
+                String::new()
+            } else {
+                format!(
+                    "<button type=\"button\" class=\"link more\" data-act=\"more\">Show {} more of {rest}</button>",
+                    rest.min(events::PAGE)
+                )
+            }
+        });
+        after(move || {
+            let d3 = d.clone();
+            region("reader-text", fresh, move || {
+                paint::reader_text(&d3, state.activity.get().as_deref())
+            });
+            after(move || events::bind_detail(d, state));
+        });
     });
-    let d3 = d.clone();
-    region("reader-text", not_adopted, move || {
-        paint::reader_text(&d3, state.activity.get().as_deref())
+}
+
+/// Runs `f` in a later task, under the current reactive owner.
+fn after(f: impl FnOnce() + 'static) {
+    let owner = Owner::current();
+    dom::later(move || match owner {
+        Some(o) => o.with(f),
+        None => f(),
     });
-    events::bind_detail(d, state);
 }

@@ -54,7 +54,10 @@ pub fn view_url(f: &Filters) -> String {
 /// Binds both dialogs' regions to the state; returns the embed dialog's choices.
 pub fn bind(d: Arc<Dataset>, state: ViewState) -> EmbedForm {
     let f = state.filters;
-    let fresh = Painted { adopt: false };
+    let fresh = Painted {
+        adopt: false,
+        filters: f,
+    };
     region("cite-body", fresh, move || {
         f.track();
         paint::cite_body(&citation(&d, &export::current_url()), &d.dataset.licence)

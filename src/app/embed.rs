@@ -22,7 +22,10 @@ pub fn bind(d: Arc<Dataset>, state: ViewState, which: Embed, painted: Painted) {
     let f = state.filters;
     let full = move || view_url(&f.get().without_embed());
     let d1 = d.clone();
-    let fresh = Painted { adopt: false };
+    let fresh = Painted {
+        adopt: false,
+        filters: f,
+    };
     region("embed-head", fresh, move || {
         paint::embed_head(&d1, &f.get(), &full())
     });

@@ -55,7 +55,7 @@ pub fn start(state: ViewState, d: Arc<Dataset>, form: Option<EmbedForm>, limit: 
             && state.activity.get_untracked().is_some()
         {
             ev.prevent_default();
-            state.update(|f| f.activity = None);
+            state.update(&|f| f.activity = None);
         }
     });
     // They live as long as the page.
@@ -101,13 +101,13 @@ fn on_click(
     }
     if let Some(el) = closest(target.clone(), "button[data-sector]") {
         let s = el.get_attribute("data-sector").unwrap_or_default();
-        state.update(|f| *f = f.toggle_sector(&s));
+        state.update(&|f| *f = f.toggle_sector(&s));
         return;
     }
     if let Some(el) = closest(target, "button[data-activity]") {
         let id = el.get_attribute("data-activity").filter(|a| !a.is_empty());
         opening(Some(el));
-        state.update(|f| f.activity = id);
+        state.update(&|f| f.activity = id.clone());
     }
 }
 
@@ -187,8 +187,8 @@ fn act(
                 s.set_text_content(Some(said));
             }
         }
-        Some("table") => state.update(|f| f.table = !f.table),
-        Some("close") => state.update(|f| f.activity = None),
+        Some("table") => state.update(&|f| f.table = !f.table),
+        Some("close") => state.update(&|f| f.activity = None),
         Some("show-in-report") => {
             let n = el.get_attribute("data-n").unwrap_or_default();
             show_in_report(&f.activity.unwrap_or_default(), &n);
@@ -217,24 +217,26 @@ fn on_change(ev: web_sys::Event, state: ViewState, form: Option<EmbedForm>) {
     let v = select.value();
     let one = |v: &str| (!v.is_empty()).then(|| v.to_string());
     match select.get_attribute("data-act").as_deref() {
-        Some("measure") => state.update(|f| {
+        Some("measure") => state.update(&|f| {
             f.measure = if v == "activities" {
                 Measure::Activities
             } else {
-                Measure::Metric(v)
+                Measure::Metric(v.clone())
             }
         }),
-        Some("sort") => state.update(|f| {
+        Some("sort") => state.update(&|f| {
             f.sort = Sort::ALL
                 .into_iter()
                 .find(|s| s.id() == v)
                 .unwrap_or_default()
         }),
-        Some("kind") => state.update(|f| f.kinds = ActivityKind::from_id(&v).into_iter().collect()),
-        Some("status") => state.update(|f| f.statuses = Status::from_id(&v).into_iter().collect()),
-        Some("place") => state.update(|f| f.places = one(&v).into_iter().collect()),
-        Some("from") => state.update(|f| f.from = Month::parse(&v)),
-        Some("to") => state.update(|f| f.to = Month::parse(&v)),
+        Some("kind") => {
+            state.update(&|f| f.kinds = ActivityKind::from_id(&v).into_iter().collect())
+        }
+        Some("status") => state.update(&|f| f.statuses = Status::from_id(&v).into_iter().collect()),
+        Some("place") => state.update(&|f| f.places = one(&v).into_iter().collect()),
+        Some("from") => state.update(&|f| f.from = Month::parse(&v)),
+        Some("to") => state.update(&|f| f.to = Month::parse(&v)),
         Some("embed-view") => {
             if let (Some(form), Some(e)) = (form, Embed::ALL.into_iter().find(|e| e.id() == v)) {
                 form.which.set(e);

@@ -92,7 +92,7 @@ pub fn start(state: ViewState, d: &Dataset) {
             };
             if let Some((a, b)) = range {
                 DRAGGED.with(|d| d.set(pr.dragging));
-                state.update(|f| {
+                state.update(&|f| {
                     f.from = Some(a);
                     f.to = Some(b);
                 });

@@ -15,6 +15,7 @@ pub struct ShapeError {
 
 type R<T> = Result<T, ShapeError>;
 
+#[inline(never)]
 fn at(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
@@ -23,6 +24,7 @@ fn at(path: &str, key: &str) -> String {
     }
 }
 
+#[inline(never)]
 fn fail<T>(path: &str, message: String) -> R<T> {
     Err(ShapeError {
         path: path.to_string(),
@@ -38,6 +40,7 @@ struct Fields<'v> {
 }
 
 impl<'v> Fields<'v> {
+    #[inline(never)]
     fn new(v: &'v Value, path: &str) -> R<Fields<'v>> {
         let Some(members) = v.as_object() else {
             return fail(path, format!("expected an object, found {}", v.kind()));
@@ -54,12 +57,14 @@ impl<'v> Fields<'v> {
         })
     }
 
+    #[inline(never)]
     fn take(&mut self, key: &str) -> Option<(&'v Value, String)> {
         let i = self.members.iter().position(|(k, _)| k == key)?;
         self.used[i] = true;
         Some((&self.members[i].1, at(&self.path, key)))
     }
 
+    #[inline(never)]
     fn required(&mut self, key: &str) -> R<(&'v Value, String)> {
         match self.take(key) {
             Some(found) => Ok(found),
@@ -67,11 +72,13 @@ impl<'v> Fields<'v> {
         }
     }
 
+    #[inline(never)]
     fn str(&mut self, key: &str) -> R<String> {
         let (v, p) = self.required(key)?;
         string(v, &p)
     }
 
+    #[inline(never)]
     fn opt_str(&mut self, key: &str) -> R<Option<String>> {
         match self.take(key) {
             None | Some((Value::Null, _)) => Ok(None),
@@ -79,6 +86,7 @@ impl<'v> Fields<'v> {
         }
     }
 
+    #[inline(never)]
     fn uint(&mut self, key: &str) -> R<u64> {
         let (v, p) = self.required(key)?;
         unsigned(v, &p)
@@ -97,13 +105,15 @@ impl<'v> Fields<'v> {
         let Value::Array(items) = v else {
             return fail(&p, format!("expected an array, found {}", v.kind()));
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, x)| item(x, &format!("{p}[{i}]")))
-            .collect()
+        // A plain loop: collecting into `Result<Vec<_>, _>` costs far more wasm per type.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, x) in items.iter().enumerate() {
+            out.push(item(x, &format!("{p}[{i}]"))?);
+        }
+        Ok(out)
     }
 
+    #[inline(never)]
     fn done(self) -> R<()> {
         match self.used.iter().position(|u| !u) {
             Some(i) => fail(&self.path, format!("unknown field '{}'", self.members[i].0)),
@@ -112,6 +122,7 @@ impl<'v> Fields<'v> {
     }
 }
 
+#[inline(never)]
 fn string(v: &Value, path: &str) -> R<String> {
     match v {
         Value::String(s) => Ok(s.clone()),
@@ -119,6 +130,7 @@ fn string(v: &Value, path: &str) -> R<String> {
     }
 }
 
+#[inline(never)]
 fn unsigned(v: &Value, path: &str) -> R<u64> {
     v.as_u64().map_or_else(
         || {
@@ -137,6 +149,7 @@ fn variant<T>(v: &Value, path: &str, from_id: fn(&str) -> Option<T>) -> R<T> {
     from_id(&s).map_or_else(|| fail(path, format!("unknown variant '{s}'")), Ok)
 }
 
+#[inline(never)]
 fn date(v: &Value, path: &str) -> R<PartialDate> {
     let s = string(v, path)?;
     PartialDate::parse(&s).or_else(|e| fail(path, e))
@@ -192,7 +205,13 @@ fn report(v: &Value, path: &str) -> R<Report> {
         country_code: f.str("country_code")?,
         year: {
             let (v, p) = f.required("year")?;
-            match v.as_i64().and_then(|y| i32::try_from(y).ok()) {
+            // serde_json reads `-0` as a float, which the derive refuses for an i32.
+            let negative_zero = matches!(v, Value::Number(n) if n == "-0");
+            match v
+                .as_i64()
+                .filter(|_| !negative_zero)
+                .and_then(|y| i32::try_from(y).ok())
+            {
                 Some(y) => y,
                 None => return fail(&p, format!("expected a year, found {}", v.kind())),
             }
@@ -423,7 +442,10 @@ fn evidence(v: &Value, path: &str) -> R<Evidence> {
         }
     };
     let e = Evidence {
-        paragraph: f.opt_str("paragraph")?.unwrap_or_default(),
+        paragraph: match f.take("paragraph") {
+            None => String::new(),
+            Some((v, p)) => string(v, &p)?,
+        },
         start: offset(&mut f, "start")?,
         end: offset(&mut f, "end")?,
         quote: f.str("quote")?,

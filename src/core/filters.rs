@@ -200,8 +200,11 @@ pub struct Filters {
     pub theme: Option<Theme>,
 }
 
-/// Query strings longer than this are ignored beyond it: no one shares a longer view.
-const MAX_QUERY: usize = 4096;
+/// Query strings longer than this are ignored beyond it. It must exceed the longest query
+/// `to_query` writes (two lists of 64 ids of 64 characters, a 200-character search
+/// percent-encoded at up to 12 bytes a character, …: about 11.3 KB), or a shared view would not
+/// read back whole.
+const MAX_QUERY: usize = 16 * 1024;
 const MAX_LIST: usize = 64;
 const MAX_TEXT: usize = 200;
 
@@ -240,7 +243,7 @@ impl Filters {
                 "to" => f.to = Month::parse(&v),
                 "imprecise" => f.imprecise = v == "1",
                 "theme" => f.theme = Theme::from_id(&v),
-                "q" => f.q = truncate(v.trim(), MAX_TEXT).to_string(),
+                "q" => f.q = truncate(v.trim(), MAX_TEXT).trim_end().to_string(),
                 "has" => f.has = Some(v.clone()).filter(|s| is_id(s) && s.len() <= 64),
                 "activity" => f.activity = Some(v.clone()).filter(|s| is_id(s) && s.len() <= 64),
                 "measure" => {
@@ -446,6 +449,7 @@ pub fn decode(s: &str) -> String {
             b'%' if i + 2 < bytes.len() => {
                 let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
                     .ok()
+                    .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
                     .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(b) => {

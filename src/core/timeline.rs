@@ -212,6 +212,8 @@ pub fn timeline_layout(
             scale.x(start.first_day())
         };
         let x1 = scale.x_end(end.last_day()).min(1.0);
+        // A (derived) start after the domain stays on the axis.
+        let x0 = x0.min(1.0);
         spans.push(Mark {
             shape: MarkShape::Period {
                 clipped_start: clipped,
@@ -392,16 +394,15 @@ fn mark_html(m: &Mark, i: usize, open: Option<&str>) -> String {
         ),
         None => format!("data-sector=\"{}\"", escape(&m.sector)),
     };
+    // The label is also the tooltip (the stylesheet shows it with `attr(aria-label)`).
     format!(
         "<button type=\"button\" class=\"mark mark-{kind}{}\" data-i=\"{i}\" {target} \
-         aria-label=\"{}\" style=\"--x:{};--w:{};--row:{}\"><span class=\"tip\" \
-         aria-hidden=\"true\">{}</span></button>",
+         aria-label=\"{}\" style=\"--x:{};--w:{};--row:{}\"></button>",
         if m.context { " context" } else { "" },
         escape(&label),
         fraction(m.x.max(0.0)),
         fraction(m.w),
         m.row,
-        escape(&label)
     )
 }
 

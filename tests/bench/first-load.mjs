@@ -32,10 +32,11 @@
 //                        window from FCP until the page is quiet: quiet starts when the last long
 //                        task or network request ended and nothing else happens for 2 s (the
 //                        window is capped at 15 s after navigation start)
-//     sector chart       the first animation frame in which `.sector-chart svg` exists with a
-//                        non-zero box (a MutationObserver + requestAnimationFrame in an init
-//                        script, so static HTML and wasm-made charts are both caught)
-//     interactive        the same for `[data-testid="match-count"]`: the app has taken over
+//     sector chart       the first animation frame in which a bar of the sector chart
+//                        (`.sector-chart .bar-hit`) exists with a non-zero box (a MutationObserver
+//                        + requestAnimationFrame in an init script, so pre-painted HTML and
+//                        app-made charts are both caught)
+//     interactive        the same for `html[data-state="live"]`: the app has taken over
 //     transferred        sum of CDP Network.loadingFinished encodedDataLength for the page
 //                        (headers included), and its number of requests
 //     service worker     what the worker's install fetched (its script and precache: mostly
@@ -193,7 +194,7 @@ function pageProbe() {
   observe('layout-shift', (e) => { if (!e.hadRecentInput) m.cls += e.value; });
   observe('longtask', (e) => m.longTasks.push([e.startTime, e.duration]));
 
-  const watched = [['chart', '.sector-chart svg'], ['interactive', '[data-testid="match-count"]']];
+  const watched = [['chart', '.sector-chart .bar-hit'], ['interactive', 'html[data-state="live"]']];
   let frameAsked = false;
   function frame() {
     frameAsked = false;
