@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Trunk post-build hook, in order: paint the first screen into the built index.html with the
-# app's own core and take out Trunk's inline loader (`dataset prepaint`), then stamp the
-# service worker with this build's files (which now include the painted page).
+# app's own core and take out Trunk's inline loader (`dataset prepaint`), minify the scripts
+# (terser; their integrity hashes follow), then stamp the service worker with this build's files
+# (which now include the painted page).
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (cd "$root" && cargo run --quiet --bin dataset -- prepaint "$dir/data/kazakhstan-2006.json" "$dir/index.html")
+node "$root/.ci/minify.mjs" "$dir"
 bash "$root/.ci/stamp-sw.sh"
