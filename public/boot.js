@@ -4,9 +4,12 @@
  *  1. marks the page for what the URL asks: an embed and which view, a theme, and whether the
  *     view differs from the pre-painted overview ("deep"), in which case the stylesheet shows
  *     same-size skeletons instead of another view's figures until the app takes over;
- *  2. starts the wasm (Trunk's loader, moved here by `dataset prepaint`);
- *  3. after the page's load event, registers the service worker (not in embeds) and offers a
- *     new version when one has installed. */
+ *  2. once the first screen is painted, starts the wasm and the dataset (Trunk's loader, moved
+ *     here by `dataset prepaint`, which also made their preload links inert so that they do not
+ *     compete with the first paint);
+ *  3. once the page has loaded and the app has taken over (so the worker's precache never
+ *     shares the line with the first load), registers the service worker (not in embeds) and
+ *     offers a new version when one has installed. */
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -28,10 +31,22 @@
     if (s && root.getAttribute('data-state') !== 'live') s.textContent = text;
   }
 
-  // Start the wasm: Trunk preloads the glue module and the wasm; import and run them.
+  // Start the dataset's download (the app's own request will take this response) and the wasm.
   function start() {
-    var glue = document.querySelector('link[rel="modulepreload"][href$=".js"]');
-    var wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');
+    var find = function (rel, old) {
+      return document.querySelector('link[rel="' + rel + '"]') || document.querySelector(old);
+    };
+    var glue = find('kz-module', 'link[rel="modulepreload"][href$=".js"]');
+    var wasm = find('kz-wasm', 'link[rel="preload"][href$=".wasm"]');
+    var data = document.querySelector('link[rel="kz-data"]');
+    if (data) {
+      var preload = document.createElement('link');
+      preload.rel = 'preload';
+      preload.as = 'fetch';
+      preload.crossOrigin = 'anonymous';
+      preload.href = data.getAttribute('href');
+      document.head.appendChild(preload);
+    }
     if (!glue || !wasm) return;
     import(glue.href)
       .then(function (m) { return m.default({ module_or_path: wasm.href }); })
@@ -43,9 +58,10 @@
     // On a slow connection, say that more is coming.
     setTimeout(function () { status('Loading the interactive explorer…'); }, 2500);
   }
-  // Trunk's preload links follow this script in <head>: start once they are parsed.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
+  // After the first frame of the painted page (a timer after the next animation frame).
+  function afterPaint() { requestAnimationFrame(function () { setTimeout(start, 0); }); }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterPaint);
+  else afterPaint();
 
   if (embed || !('serviceWorker' in navigator)) return;
   var banner = null, reloading = false;
@@ -65,7 +81,14 @@
   navigator.serviceWorker.addEventListener('controllerchange', function () {
     if (banner && !reloading) { reloading = true; location.reload(); }
   });
-  // After the load event: the worker's precache must not compete with the first load.
+  // After the load event and the app's take-over ("kz-live"): the worker's precache must not
+  // compete with the first load, whose wasm and data arrive after the load event.
+  var loaded = document.readyState === 'complete', live = false, registered = false;
+  function maybeRegister() {
+    if (loaded && live && !registered) { registered = true; register(); }
+  }
+  addEventListener('load', function () { loaded = true; maybeRegister(); });
+  document.addEventListener('kz-live', function () { live = true; maybeRegister(); });
   function register() {
     navigator.serviceWorker.register('sw.js').then(function (reg) {
       offer(reg);
@@ -75,6 +98,5 @@
       });
     }).catch(function (e) { console.warn('offline support unavailable:', e); });
   }
-  if (document.readyState === 'complete') register();
-  else addEventListener('load', register);
+  maybeRegister();
 })();

@@ -121,11 +121,15 @@ pub fn set_mode_classes(embed: Option<Embed>, theme: Option<Theme>) {
     }
 }
 
-/// Marks the page as taken over: skeletons go, and tests and the benchmark can tell.
+/// Marks the page as taken over: skeletons go, tests and the benchmark can tell, and `boot.js`
+/// registers the service worker (its precache waits for the first load to be over).
 pub fn set_live() {
     if let Some(root) = root() {
         let _ = root.class_list().remove_1("deep");
         let _ = root.set_attribute("data-state", "live");
+    }
+    if let (Some(d), Ok(ev)) = (document(), web_sys::Event::new("kz-live")) {
+        let _ = d.dispatch_event(&ev);
     }
 }
 

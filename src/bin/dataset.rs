@@ -112,6 +112,7 @@ mod native {
             ));
         }
         let page = without_inline_scripts(&page)?;
+        let page = after_first_paint(&page);
         std::fs::write(html, &page).map_err(|e| format!("cannot write {html}: {e}"))?;
         let all: Vec<_> = d.activities.iter().collect();
         let csv = Path::new(dataset).with_extension("csv");
@@ -122,6 +123,48 @@ mod native {
             page.len(),
             csv.display()
         ))
+    }
+
+    /// Keeps the wasm, its glue and the dataset from competing with the first paint: their
+    /// preload links become inert (`rel=kz-module`, `kz-wasm`, `kz-data`), and `boot.js` starts
+    /// them once the first screen is drawn (on a slow line every byte of the stylesheet and the
+    /// page arrives sooner; the app is ready a moment later).
+    fn after_first_paint(page: &str) -> String {
+        let mut out = String::with_capacity(page.len());
+        let mut rest = page;
+        while let Some(start) = rest.find("<link") {
+            let (before, tag) = rest.split_at(start);
+            out.push_str(before);
+            let end = tag.find('>').map_or(tag.len(), |e| e + 1);
+            let link = &tag[..end];
+            let href = |ext: &str| {
+                link.split([' ', '>'])
+                    .any(|a| a.starts_with("href=") && a.trim_matches('"').ends_with(ext))
+            };
+            let rel = |r: &str| {
+                link.contains(&format!("rel={r}")) || link.contains(&format!("rel=\"{r}\""))
+            };
+            let renamed = if rel("modulepreload") {
+                Some(("modulepreload", "kz-module"))
+            } else if rel("preload") && href(".wasm") {
+                Some(("preload", "kz-wasm"))
+            } else if rel("preload") && link.contains("data/") {
+                Some(("preload", "kz-data"))
+            } else {
+                None
+            };
+            match renamed {
+                Some((from, to)) => out.push_str(
+                    &link
+                        .replace(&format!("rel={from}"), &format!("rel={to}"))
+                        .replace(&format!("rel=\"{from}\""), &format!("rel=\"{to}\"")),
+                ),
+                None => out.push_str(link),
+            }
+            rest = &tag[end..];
+        }
+        out.push_str(rest);
+        out
     }
 
     /// Removes `<script type="module">` blocks with no `src` (Trunk's loader) and refuses any
@@ -155,6 +198,19 @@ mod native {
 
     #[cfg(test)]
     mod tests {
+        #[test]
+        fn the_app_waits_for_the_first_paint() {
+            let head = "<link href=/a.css rel=stylesheet><link crossorigin href=/k.js rel=modulepreload>\
+                        <link as=fetch href=/k_bg.wasm rel=preload type=application/wasm>\
+                        <link as=fetch href=data/d.json rel=\"preload\">";
+            let out = super::after_first_paint(head);
+            assert!(out.contains("rel=stylesheet"));
+            assert!(out.contains("href=/k.js rel=kz-module"));
+            assert!(out.contains("rel=kz-wasm"));
+            assert!(out.contains("rel=\"kz-data\""));
+            assert!(!out.contains("preload"));
+        }
+
         #[test]
         fn the_loader_goes_and_nothing_else_inline_may_stay() {
             let page = "<head><script type=\"module\">import init from '/a.js'; await init({});</script>\

@@ -18,7 +18,8 @@
 //
 // The figures:
 // - Sizes: index.html and every .js/.wasm/.css/data file it loads or preloads (<script src>,
-//   <link rel=stylesheet|modulepreload|preload href>, imports in inline module scripts), raw,
+//   <link rel=stylesheet|modulepreload|preload href>, the inert kz-module/kz-wasm/kz-data links
+//   boot.js starts after the first paint, imports in inline module scripts), raw,
 //   gzip -9 and brotli -q 11, read from the .gz/.br copies build.sh writes (computed with
 //   node:zlib where a copy is missing, marked *). The gzip total is the size target's figure.
 // - Chromium (Debian's, headless), each load in a new context (cold cache), with Lighthouse's
@@ -118,7 +119,7 @@ function firstLoadFiles(html) {
     const a = attrs(m[0]);
     if (m[1].toLowerCase() === 'script' && a.src) urls.push(a.src);
     const rels = (a.rel ?? '').toLowerCase().split(/\s+/);
-    if (m[1].toLowerCase() === 'link' && a.href && rels.some((r) => ['stylesheet', 'modulepreload', 'preload'].includes(r))) urls.push(a.href);
+    if (m[1].toLowerCase() === 'link' && a.href && rels.some((r) => ['stylesheet', 'modulepreload', 'preload', 'kz-module', 'kz-wasm', 'kz-data'].includes(r))) urls.push(a.href);
   }
   // Trunk's loader: `import init from '/x.js'; init({ module_or_path: '/x_bg.wasm' })`.
   for (const m of html.matchAll(/<script\b[^>]*type=["']?module["']?[^>]*>([\s\S]*?)<\/script>/gi)) {

@@ -156,10 +156,11 @@ for (const [width, height, withTimeline] of [[1366, 768, true], [390, 844, false
   });
 }
 
-test('the service worker registers only after the load event', async ({ page }) => {
+test('the service worker registers only after the load event and the take-over', async ({ page }) => {
   await page.addInitScript(() => {
     window.__order = [];
     addEventListener('load', () => window.__order.push('load'));
+    document.addEventListener('kz-live', () => window.__order.push('live'));
     const register = ServiceWorkerContainer.prototype.register;
     ServiceWorkerContainer.prototype.register = function (...args) {
       window.__order.push('register');
@@ -167,6 +168,10 @@ test('the service worker registers only after the load event', async ({ page }) 
     };
   });
   await open(page, '/');
-  await expect.poll(() => page.evaluate(() => window.__order)).toEqual(['load', 'register']);
+  await expect.poll(() => page.evaluate(() => window.__order.slice(-1)[0])).toBe('register');
+  const order = await page.evaluate(() => window.__order);
+  expect(order.indexOf('register')).toBeGreaterThan(order.indexOf('load'));
+  expect(order.indexOf('register')).toBeGreaterThan(order.indexOf('live'));
+  expect(order.filter((x) => x === 'register')).toHaveLength(1);
   expect((await page.request.get('/robots.txt')).headers()['content-type']).not.toContain('html');
 });

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dataset, open, matchCount } from './helpers.mjs';
+import { dataset, open, live, matchCount } from './helpers.mjs';
 
 async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
@@ -99,6 +99,7 @@ test('under a sub-path, the app loads, deep-links and works offline', async ({ p
     expect(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL)).toBe(`http://127.0.0.1:${port}/sub/sw.js`);
     await context.setOffline(true);
     await page.reload();
+    await live(page);
     expect(await matchCount(page)).toBe(dataset.activities.filter((a) => a.sector === 'media').length);
     await context.setOffline(false);
   } finally {
