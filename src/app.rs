@@ -18,9 +18,10 @@ mod load;
 mod timeline;
 
 use crate::core::filters::{Embed, Filters};
+use crate::core::model::Activity;
 use crate::core::model::Dataset;
 use crate::core::paint;
-use crate::core::query::{Except, select};
+use crate::core::query::{self, Except, Selector};
 use leptos::prelude::*;
 use load::{LoadError, load_dataset};
 use std::sync::Arc;
@@ -189,48 +190,111 @@ pub fn App() -> impl IntoView {
     });
 }
 
+/// The parts of the view state each region depends on, as memos: a region repaints when its
+/// part changes, not on every change (the list's order does not repaint the charts).
+#[derive(Clone, Copy)]
+struct Slices {
+    /// The filters that narrow the list.
+    narrow: Memo<Filters>,
+    /// The indices of the activities that pass them, shared by the count, figures and list.
+    matching: Memo<Vec<usize>>,
+    /// The sector chart's inputs: the narrowing filters, its measure, chart or table.
+    chart: Memo<Filters>,
+    /// The timeline's: the narrowing filters and the open activity (its mark is pressed).
+    timeline: Memo<Filters>,
+    /// The list's: the narrowing filters, its order and the open activity.
+    list: Memo<Filters>,
+}
+
+impl Slices {
+    fn new(d: Arc<Dataset>, f: Memo<Filters>) -> Slices {
+        let narrow = Memo::new(move |_| f.get().narrowing());
+        Slices {
+            narrow,
+            matching: Memo::new(move |_| {
+                let n = narrow.get();
+                let s = Selector::new(&d, &n, Except::Nothing);
+                (0..d.activities.len())
+                    .filter(|i| s.matches(&d.activities[*i]))
+                    .collect()
+            }),
+            chart: Memo::new(move |_| {
+                let all = f.get();
+                Filters {
+                    measure: all.measure,
+                    table: all.table,
+                    ..narrow.get()
+                }
+            }),
+            timeline: Memo::new(move |_| Filters {
+                activity: f.get().activity,
+                ..narrow.get()
+            }),
+            list: Memo::new(move |_| {
+                let all = f.get();
+                Filters {
+                    sort: all.sort,
+                    activity: all.activity,
+                    ..narrow.get()
+                }
+            }),
+        }
+    }
+
+    /// The matching activities, in the report's order.
+    fn matching<'a>(&self, d: &'a Dataset) -> Vec<&'a Activity> {
+        self.matching
+            .get()
+            .iter()
+            .filter_map(|i| d.activities.get(*i))
+            .collect()
+    }
+}
+
 /// Binds every region the view shows to the state, and starts the listeners.
 fn bind(d: Arc<Dataset>, state: ViewState, painted: Painted, embed: Option<Embed>) {
     let f = state.filters;
-    let d_all = d.clone();
     let ds = move || d.clone();
+    let sl = Slices::new(ds(), f);
     // What the first screen shows: bound now, kept as painted when it matches.
     if embed.is_none() || embed == Some(Embed::Chart) {
         let d = ds();
         region("sector-head", painted, move || {
-            paint::sector_head(&d, &f.get())
+            paint::sector_head(&d, &sl.chart.get())
         });
         let d = ds();
-        let chart = Memo::new(move |_| paint::sector_chart(&d, &f.get()));
+        let chart = Memo::new(move |_| paint::sector_chart(&d, &sl.chart.get()));
         region("sector-note", painted, move || chart.get().0);
         region("sector-body", painted, move || chart.get().1);
     }
     if embed.is_none() || embed == Some(Embed::Timeline) {
-        let d = ds();
+        let (d, d2) = (ds(), ds());
         region("timeline-head", painted, move || {
-            paint::timeline_head(&f.get())
+            paint::timeline_head(&sl.narrow.get())
         });
-        let d2 = d.clone();
         region("timeline-body", painted, move || {
-            paint::timeline(&d, &f.get())
+            paint::timeline(&d, &sl.timeline.get())
         });
         region("timeline-list", painted, move || {
-            paint::events_list(&d2, &f.get())
+            paint::events_list(&d2, &sl.narrow.get())
         });
     }
     if embed.is_none() || embed == Some(Embed::Overview) {
         let d = ds();
-        region("overview", painted, move || paint::overview(&d, &f.get()));
+        region("overview", painted, move || {
+            paint::overview_of(&d, &sl.narrow.get(), &sl.matching(&d))
+        });
     }
     let form = embed.is_none().then(|| dialogs::bind(ds(), state));
-    // Long lists render a page at a time; "Show more" raises the limit, a new view resets it.
+    // Long lists render a page at a time; "Show more" raises the limit, a new selection resets
+    // it.
     let limit = RwSignal::new(events::PAGE);
     Effect::new(move |_| {
-        f.track();
+        sl.narrow.track();
         limit.set(events::PAGE);
     });
     events::start(state, ds(), form, limit);
-    timeline::start(state, &d_all);
+    timeline::start(state, &ds());
     // Live once the regions' first paint (effects, run as microtasks) is done: skeletons go
     // only when the right view is there. (Queued before the regions below the fold.)
     after(dom::set_live);
@@ -238,31 +302,35 @@ fn bind(d: Arc<Dataset>, state: ViewState, painted: Painted, embed: Option<Embed
         Some(which) => embed::bind(ds(), state, which, painted),
         None => {
             let d = ds();
-            region("results", painted, move || paint::results(&d, &f.get()));
+            region("results", painted, move || {
+                paint::results_of(&d, &sl.narrow.get(), sl.matching.get().len())
+            });
             dom::sync_search(state);
             // Below the fold: painted in later tasks, so the take-over stays a short task.
-            after(move || bind_below(ds(), state, limit));
+            after(move || bind_below(ds(), state, sl, limit));
         }
     }
 }
 
 /// The regions below the first screen: the filter form, the list, the report, the open
 /// activity.
-fn bind_below(d: Arc<Dataset>, state: ViewState, limit: RwSignal<usize>) {
-    let f = state.filters;
+fn bind_below(d: Arc<Dataset>, state: ViewState, sl: Slices, limit: RwSignal<usize>) {
     let fresh = Painted {
         adopt: false,
-        filters: f,
+        filters: state.filters,
     };
     let d1 = d.clone();
-    region("filters", fresh, move || paint::filter_form(&d1, &f.get()));
-    region("list-head", fresh, move || paint::list_head(&f.get()));
+    region("filters", fresh, move || {
+        paint::filter_form(&d1, &sl.narrow.get())
+    });
+    region("list-head", fresh, move || paint::list_head(&sl.list.get()));
     // One big region a task, so none of them holds the page for long.
     let d2 = d.clone();
     after(move || {
         let list = Memo::new(move |_| {
-            let f = f.get();
-            let matching = select(&d2, &f, Except::Nothing);
+            let f = sl.list.get();
+            let mut matching = sl.matching(&d2);
+            query::sort(&d2, &mut matching, f.sort);
             let shown = limit.get().min(matching.len());
             (
                 paint::activity_cards(&d2, &matching[..shown], &f.q, f.activity.as_deref()),

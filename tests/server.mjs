@@ -33,7 +33,13 @@ function notModified(req, etag, modified) {
   return !Number.isNaN(since) && modified.getTime() <= since;
 }
 
-createServer(async (req, res) => {
+createServer((req, res) => serve(req, res).catch((e) => {
+  // A missing build or a bad request is an answer, not a crash of the server.
+  if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+  res.end(String(e.message));
+})).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
+
+async function serve(req, res) {
   const url = new URL(req.url, 'http://localhost');
   if (!url.pathname.startsWith(prefix)) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
   const rel = normalize(decodeURIComponent(url.pathname.slice(prefix.length - 1))).replace(/^(\.\.[/\\])+/, '');
@@ -58,4 +64,4 @@ createServer(async (req, res) => {
   }
   res.writeHead(200, headers);
   res.end(bytes);
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
+}

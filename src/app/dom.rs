@@ -67,9 +67,22 @@ fn focus_key(el: &web_sys::Element) -> Option<String> {
         })
 }
 
-/// Writes a region's markup; if focus was inside, it moves to the same control in the new
-/// markup (so a keyboard user's place survives a filter change they made).
+/// Writes a region's markup with `boot.js`'s `kzMorph` (elements that stay are kept, only what
+/// changed is written); without it, replaces the markup and keeps focus on the same control.
 pub fn set_html(el: &web_sys::Element, html: &str) {
+    if let Some(w) = web_sys::window()
+        && let Ok(morph) = js_sys::Reflect::get(&w, &"kzMorph".into())
+        && let Ok(morph) = morph.dyn_into::<js_sys::Function>()
+        && morph.call2(&w, el, &html.into()).is_ok()
+    {
+        return;
+    }
+    replace_html(el, html);
+}
+
+/// Replaces a region's markup; if focus was inside, it moves to the same control in the new
+/// markup (so a keyboard user's place survives a filter change they made).
+fn replace_html(el: &web_sys::Element, html: &str) {
     let focused = document()
         .and_then(|d| d.active_element())
         .filter(|a| el.contains(Some(a)) && !el.is_same_node(Some(a)));

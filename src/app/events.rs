@@ -99,6 +99,21 @@ fn on_click(
         act(&el, state, d, form, limit);
         return;
     }
+    if let Some(el) = closest(target.clone(), "button[data-zoom]") {
+        // A month's cluster on the timeline: zoom into the month.
+        let m = el.get_attribute("data-zoom").and_then(|m| Month::parse(&m));
+        state.update(&|f| {
+            f.from = m;
+            f.to = m;
+        });
+        return;
+    }
+    if let Some(el) = closest(target.clone(), "button[data-day]") {
+        // A day's cluster: list that day's activities (the search understands dates).
+        let day = el.get_attribute("data-day").unwrap_or_default();
+        state.update(&|f| f.q = day.clone());
+        return;
+    }
     if let Some(el) = closest(target.clone(), "button[data-sector]") {
         let s = el.get_attribute("data-sector").unwrap_or_default();
         state.update(&|f| *f = f.toggle_sector(&s));

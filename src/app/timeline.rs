@@ -157,7 +157,9 @@ fn draw_brush(scale: TimeScale, a: Month, b: Month) {
     );
 }
 
-/// Arrow keys move focus between the marks in date order; Home and End go to the ends.
+/// Arrow keys move focus between the marks in date order; Home and End go to the ends. Only
+/// one mark is in the Tab order (roving focus), so the timeline is one Tab stop however many
+/// marks it has.
 fn move_focus(ev: web_sys::KeyboardEvent) {
     let Some(current) = closest(ev.target(), ".mark") else {
         return;
@@ -189,6 +191,9 @@ fn move_focus(ev: web_sys::KeyboardEvent) {
     };
     ev.prevent_default();
     if let Some(el) = all.get(next) {
+        // Roving focus: the mark left behind leaves the Tab order, the new one joins it.
+        let _ = current.set_attribute("tabindex", "-1");
+        let _ = el.set_attribute("tabindex", "0");
         dom::focus(el);
         dom::scroll_to(el, false);
     }

@@ -143,7 +143,7 @@ pub fn sector_chart_html(layout: &SectorLayout) -> String {
         // The name comes from the visible text ("Media freedom 14"); the pressed state says
         // whether it filters.
         out += &format!(
-            "<button type=\"button\" class=\"bar-hit{}\" data-sector=\"{}\" aria-pressed=\"{}\" \
+            "<button type=\"button\" class=\"bar-hit{}\" data-key=\"{}\" data-sector=\"{}\" aria-pressed=\"{}\" \
              style=\"{};--v:{}\"><span class=\"bar-label\"><span class=\"long\">{}</span><span \
              class=\"short\">{}</span></span><span class=\"bar-track\"><span class=\"bar\"></span>\
              <span class=\"bar-value\">{}</span></span></button>",
@@ -152,6 +152,7 @@ pub fn sector_chart_html(layout: &SectorLayout) -> String {
             } else {
                 ""
             },
+            escape(&b.sector),
             escape(&b.sector),
             b.selected,
             colour_vars(&b.colour),

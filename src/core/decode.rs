@@ -176,6 +176,7 @@ pub fn dataset(v: &Value) -> R<Dataset> {
         places: f.list("places", false, place)?,
         activities: f.list("activities", false, activity)?,
         events: f.list("events", false, event)?,
+        search: Default::default(),
     };
     f.done()?;
     Ok(d)

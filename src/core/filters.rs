@@ -340,6 +340,23 @@ impl Filters {
             || self.has.is_some()
     }
 
+    /// Only the filters that narrow the list (what selection depends on), the rest at their
+    /// defaults: views that show a selection repaint when this changes, not on every change.
+    pub fn narrowing(&self) -> Filters {
+        Filters {
+            sectors: self.sectors.clone(),
+            kinds: self.kinds.clone(),
+            statuses: self.statuses.clone(),
+            places: self.places.clone(),
+            from: self.from,
+            to: self.to,
+            imprecise: self.imprecise,
+            q: self.q.clone(),
+            has: self.has.clone(),
+            ..Filters::default()
+        }
+    }
+
     /// The same view with every narrowing filter cleared.
     pub fn cleared(&self) -> Filters {
         Filters {

@@ -20,6 +20,9 @@ pub struct Dataset {
     pub places: Vec<Place>,
     pub activities: Vec<Activity>,
     pub events: Vec<Event>,
+    /// Each activity's searchable text, folded, built on first use (not part of the file).
+    #[serde(skip)]
+    pub search: std::sync::OnceLock<Vec<String>>,
 }
 
 /// Who made the dataset, which version it is, and how.
@@ -672,6 +675,39 @@ pub struct Evidence {
 }
 
 impl Dataset {
+    /// The folded text search looks in for the activity at `index` (title, summary, quotes and
+    /// what was counted, joined): folded once for all searches, not once per keystroke.
+    pub fn search_text(&self, index: usize) -> &str {
+        let all = self.search.get_or_init(|| {
+            self.activities
+                .iter()
+                .map(|a| {
+                    let mut s = crate::core::query::fold(&a.title);
+                    for part in std::iter::once(&a.summary)
+                        .chain(a.evidence.iter().map(|e| &e.quote))
+                        .chain(a.metrics.iter().map(|m| &m.counted))
+                    {
+                        s.push('\u{1}');
+                        s.push_str(&crate::core::query::fold(part));
+                    }
+                    s
+                })
+                .collect()
+        });
+        all.get(index).map_or("", String::as_str)
+    }
+
+    /// The position of an activity of this dataset in `activities`.
+    pub fn index_of(&self, a: &Activity) -> Option<usize> {
+        let size = std::mem::size_of::<Activity>().max(1);
+        let i =
+            (a as *const Activity as usize).wrapping_sub(self.activities.as_ptr() as usize) / size;
+        self.activities
+            .get(i)
+            .filter(|b| std::ptr::eq(a, *b))
+            .map(|_| i)
+    }
+
     /// Parses and fully validates a dataset, naming what is wrong.
     pub fn from_json(json: &str) -> Result<Dataset, crate::core::validate::DatasetError> {
         crate::core::validate::parse_and_check(json)

@@ -102,8 +102,28 @@ pub fn caption(d: &Dataset, f: &Filters) -> String {
 /// One active filter: what it says and the link that removes it.
 pub struct Chip {
     pub words: String,
+    /// The parameters the removing link empties (a `data-merge` link: the rest of the view,
+    /// whatever it is, stays).
     pub remove: String,
 }
+
+/// A link that changes only the parameters in `change` (`?has=x`, `?from=&to=`): the app merges
+/// it into the current view, so the markup does not depend on the rest of the view.
+fn merge_link(class: &str, change: &str, label: Option<&str>, text: &str) -> String {
+    format!(
+        "<a{} href=\"{}\" data-noscroll data-merge{}>{text}</a>",
+        if class.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"{class}\"")
+        },
+        escape(change),
+        label.map_or_else(String::new, |l| format!(" aria-label=\"{}\"", escape(l)))
+    )
+}
+
+/// The parameters "Clear all" empties: every filter that narrows the list.
+const NARROWING: &str = "?sector=&kind=&status=&place=&from=&to=&imprecise=&q=&has=";
 
 fn months_words(from: Option<Month>, to: Option<Month>) -> String {
     let long = |m: Month| format!("{} {}", month_name(m.month), m.year);
@@ -119,14 +139,11 @@ fn months_words(from: Option<Month>, to: Option<Month>) -> String {
 /// Every active filter, in the URL's order.
 pub fn chips(d: &Dataset, f: &Filters) -> Vec<Chip> {
     let mut out = Vec::new();
-    let mut push = |words: String, change: &dyn Fn(&mut Filters)| {
-        let mut g = f.clone();
-        change(&mut g);
-        g.activity = None;
+    let mut push = |words: String, remove: &str| {
         out.push(Chip {
             words,
-            remove: href(&g),
-        });
+            remove: remove.to_string(),
+        })
     };
     if !f.sectors.is_empty() {
         let names: Vec<String> = f
@@ -139,15 +156,15 @@ pub fn chips(d: &Dataset, f: &Filters) -> Vec<Chip> {
             [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
             [] => String::new(),
         };
-        push(words, &|g| g.sectors.clear());
+        push(words, "?sector=");
     }
     if !f.kinds.is_empty() {
         let w: Vec<&str> = f.kinds.iter().map(|k| k.label()).collect();
-        push(w.join(" or "), &|g| g.kinds.clear());
+        push(w.join(" or "), "?kind=");
     }
     if !f.statuses.is_empty() {
         let w: Vec<&str> = f.statuses.iter().map(|k| k.label()).collect();
-        push(w.join(" or "), &|g| g.statuses.clear());
+        push(w.join(" or "), "?status=");
     }
     if !f.places.is_empty() {
         let w: Vec<String> = f
@@ -155,18 +172,12 @@ pub fn chips(d: &Dataset, f: &Filters) -> Vec<Chip> {
             .iter()
             .map(|p| d.place(p).map_or_else(|| p.clone(), |x| x.name.clone()))
             .collect();
-        push(format!("in {}", w.join(" or ")), &|g| g.places.clear());
+        push(format!("in {}", w.join(" or ")), "?place=");
     }
     if f.from.is_some() || f.to.is_some() {
-        push(months_words(f.from, f.to), &|g| {
-            g.from = None;
-            g.to = None;
-            g.imprecise = false;
-        });
+        push(months_words(f.from, f.to), "?from=&to=&imprecise=");
         if f.imprecise {
-            push("with loosely dated activities".into(), &|g| {
-                g.imprecise = false
-            });
+            push("with loosely dated activities".into(), "?imprecise=");
         }
     }
     if let Some(h) = &f.has {
@@ -177,11 +188,11 @@ pub fn chips(d: &Dataset, f: &Filters) -> Vec<Chip> {
             .map_or_else(|| h.clone(), |m| m.label.clone());
         push(
             format!("with a figure for {}", super::query::fold(&label)),
-            &|g| g.has = None,
+            "?has=",
         );
     }
     if !f.q.is_empty() {
-        push(format!("matching “{}”", f.q), &|g| g.q.clear());
+        push(format!("matching “{}”", f.q), "?q=");
     }
     out
 }
@@ -224,8 +235,13 @@ pub fn search_box(q: &str) -> String {
 /// The result count, a removable chip per active filter, "Clear all", and with a date range
 /// the activities it leaves out for being dated only loosely, one click away.
 pub fn results(d: &Dataset, f: &Filters) -> String {
+    let shown = select(d, f, Except::Nothing).len();
+    results_of(d, f, shown)
+}
+
+/// `results`, with the count of matching activities already known.
+pub fn results_of(d: &Dataset, f: &Filters, shown: usize) -> String {
     let s = Selector::new(d, f, Except::Nothing);
-    let shown = d.activities.iter().filter(|a| s.matches(a)).count();
     let total = d.activities.len();
     let mut out = format!(
         "<p class=\"count\"><strong data-testid=\"match-count\">{shown}</strong> of {total} \
@@ -235,18 +251,19 @@ pub fn results(d: &Dataset, f: &Filters) -> String {
     if !chips.is_empty() {
         out += "<ul class=\"active-filters\" aria-label=\"Active filters\">";
         for c in &chips {
-            out += &format!(
-                "<li><a class=\"chip on\" href=\"{}\" data-noscroll aria-label=\"Remove filter: {}\">\
-                 {}<span aria-hidden=\"true\"> ×</span></a></li>",
-                escape(&c.remove),
-                escape(&c.words),
-                escape(&c.words)
+            out += "<li>";
+            out += &merge_link(
+                "chip on",
+                &c.remove,
+                Some(&format!("Remove filter: {}", c.words)),
+                &format!("{}<span aria-hidden=\"true\"> ×</span>", escape(&c.words)),
             );
+            out += "</li>";
         }
         let all: Vec<&str> = chips.iter().map(|c| c.words.as_str()).collect();
         out += &format!(
-            "<li><a class=\"clear\" href=\"{}\" data-noscroll title=\"Removes: {}\">{}</a></li></ul>",
-            escape(&href(&f.cleared())),
+            "<li><a class=\"clear\" href=\"{}\" data-noscroll data-merge title=\"Removes: {}\">{}</a></li></ul>",
+            escape(NARROWING),
             escape(&all.join("; ")),
             if chips.len() == 1 {
                 "Clear the filter".to_string()
@@ -283,13 +300,9 @@ pub fn results(d: &Dataset, f: &Filters) -> String {
         }
         let words = parts.join(", ");
         out += &format!(
-            "<p class=\"loose\">{} <a href=\"{}\" data-noscroll>Include them</a></p>",
+            "<p class=\"loose\">{} {}</p>",
             escape(&words),
-            escape(&href(&Filters {
-                imprecise: true,
-                activity: None,
-                ..f.clone()
-            }))
+            merge_link("", "?imprecise=1", None, "Include them")
         );
     }
     out
@@ -399,14 +412,7 @@ fn with_caption(d: &Dataset, f: &Filters, title: &str) -> String {
 pub fn timeline_head(f: &Filters) -> String {
     let mut out = String::from("<h2 id=\"timeline-h\">Timeline</h2>");
     if f.from.is_some() || f.to.is_some() {
-        let mut g = f.clone();
-        g.from = None;
-        g.to = None;
-        g.imprecise = false;
-        out += &format!(
-            "<a class=\"link\" href=\"{}\" data-noscroll>Clear dates</a>",
-            escape(&href(&g))
-        );
+        out += &merge_link("link", "?from=&to=&imprecise=", None, "Clear dates");
     }
     out
 }
@@ -445,13 +451,12 @@ pub fn events_list(d: &Dataset, f: &Filters) -> String {
     super::order::sort_by(&mut events, &|a, b| a.date.cmp(&b.date));
     let mut out = String::new();
     for e in events {
-        let mut link = f.clone();
-        link.activity = Some(e.activity.clone());
         out += &format!(
-            "<li><time datetime=\"{}\">{}</time> — <a href=\"{}\" data-noscroll data-activity=\"{}\">{}</a></li>",
+            "<li><time datetime=\"{}\">{}</time> — <a href=\"?activity={}\" data-noscroll data-merge \
+             data-activity=\"{}\">{}</a></li>",
             e.date,
             e.date.display(),
-            escape(&href(&link)),
+            escape(&e.activity),
             escape(&e.activity),
             escape(&e.label)
         );
@@ -474,28 +479,18 @@ fn headline_html(f: &Filters, h: &Headline) -> String {
             escape(&h.detail)
         ),
         Some(m) => {
-            let mut g = f.clone();
-            g.activity = None;
-            g.has = if f.has.as_ref() == Some(m) {
-                None
-            } else {
-                Some(m.clone())
-            };
+            let on = f.has.as_ref() == Some(m);
             format!(
-                "<li class=\"headline\"><a class=\"tile\" href=\"{}\" data-noscroll title=\"{}\"{}>\
-                 {figure}<span class=\"visually-hidden\">: {}. {}</span></a></li>",
-                escape(&href(&g)),
+                "<li class=\"headline\"><a class=\"tile\" href=\"?has={}\" data-noscroll data-merge \
+                 title=\"{}\"{}>{figure}<span class=\"visually-hidden\">: {}. {}</span></a></li>",
+                if on { String::new() } else { escape(m) },
                 escape(&h.detail),
-                if f.has.as_ref() == Some(m) {
-                    " aria-current=\"true\""
-                } else {
-                    ""
-                },
+                if on { " aria-current=\"true\"" } else { "" },
                 escape(&h.detail),
-                if g.has.is_some() {
-                    "Select to list these activities"
-                } else {
+                if on {
                     "Selected; select again to remove the filter"
+                } else {
+                    "Select to list these activities"
                 }
             )
         }
@@ -504,17 +499,21 @@ fn headline_html(f: &Filters, h: &Headline) -> String {
 
 /// Headline figures for the current filters, and the generated summary.
 pub fn overview(d: &Dataset, f: &Filters) -> String {
-    let acts = select(d, f, Except::Nothing);
+    overview_of(d, f, &select(d, f, Except::Nothing))
+}
+
+/// `overview`, with the matching activities already selected.
+pub fn overview_of(d: &Dataset, f: &Filters, acts: &[&Activity]) -> String {
     let mut out = String::from(
         "<h2 id=\"overview-h\" class=\"visually-hidden\">Figures</h2><ul class=\"headlines\">",
     );
-    for h in headlines(d, &acts) {
+    for h in headlines(d, acts) {
         out += &headline_html(f, &h);
     }
     out += "</ul>";
     out += &format!(
         "<p class=\"summary\">{}</p>",
-        escape(&summary_text(d, &acts))
+        escape(&summary_text(d, acts))
     );
     out
 }
@@ -651,7 +650,7 @@ pub fn activity_cards(
             format!("<span class=\"figures\">{}</span>", figures.join(" · "))
         };
         out += &format!(
-            "<li class=\"activity-card{}\" style=\"{}\"><a href=\"?activity={id}\" data-noscroll \
+            "<li class=\"activity-card{}\" data-key=\"{id}\" style=\"{}\"><a href=\"?activity={id}\" data-noscroll \
              data-merge data-activity=\"{id}\"{}><span class=\"title\">{}</span></a><span \
              class=\"meta\">{} · {} · {}</span><span class=\"summary\">{}</span>{figures}{quote}</li>",
             if current { " current" } else { "" },
@@ -1274,10 +1273,7 @@ mod tests {
                 "matching “x”"
             ]
         );
-        assert_eq!(
-            c[3].remove,
-            "?sector=media&kind=training&from=2006-09&to=2006-09&q=x"
-        );
+        assert_eq!(c[3].remove, "?has=");
         let html = results(&d, &f);
         assert!(html.contains("Clear all 5 filters"));
         assert!(html.contains("title=\"Removes: Media freedom only; Training;"));
@@ -1295,7 +1291,7 @@ mod tests {
         assert!(html.contains("data-testid=\"match-count\">3<"), "{html}");
         assert!(html.contains("dated only to 2006"), "{html}");
         assert!(
-            html.contains("from=2006-09&amp;to=2006-09&amp;imprecise=1"),
+            html.contains("href=\"?imprecise=1\" data-noscroll data-merge"),
             "{html}"
         );
     }

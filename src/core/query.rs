@@ -237,12 +237,17 @@ impl<'a> Selector<'a> {
     }
 
     fn text_matches(&self, a: &Activity) -> bool {
-        let hit = |s: &str| fold(s).contains(&self.needle);
-        let _ = self.d;
-        hit(&a.title)
-            || hit(&a.summary)
-            || a.evidence.iter().any(|e| hit(&e.quote))
-            || a.metrics.iter().any(|m| hit(&m.counted))
+        match self.d.index_of(a) {
+            Some(i) => self.d.search_text(i).contains(&self.needle),
+            // An activity from elsewhere: fold it now.
+            None => {
+                let hit = |s: &str| fold(s).contains(&self.needle);
+                hit(&a.title)
+                    || hit(&a.summary)
+                    || a.evidence.iter().any(|e| hit(&e.quote))
+                    || a.metrics.iter().any(|m| hit(&m.counted))
+            }
+        }
     }
 
     /// The activities left out only because the report dates them too loosely for the range.
@@ -534,6 +539,28 @@ impl<'a> IdSet<'a> {
     /// True when `id` is in the set.
     pub fn contains(&self, id: &str) -> bool {
         self.0.binary_search(&id).is_ok()
+    }
+}
+
+/// Activities by id, for lookups in loops (`Dataset::activity` is a linear scan; at a hundred
+/// reports' worth of data a layout would make millions of comparisons).
+pub struct ById<'a>(Vec<(&'a str, &'a Activity)>);
+
+impl<'a> ById<'a> {
+    /// An index of these activities.
+    pub fn new(activities: &[&'a Activity]) -> Self {
+        let mut v: Vec<(&str, &Activity)> =
+            activities.iter().map(|a| (a.id.as_str(), *a)).collect();
+        sort_by(&mut v, &|a, b| a.0.cmp(b.0));
+        ById(v)
+    }
+
+    /// The activity with this id, if it is one of them.
+    pub fn get(&self, id: &str) -> Option<&'a Activity> {
+        self.0
+            .binary_search_by(|(k, _)| (*k).cmp(id))
+            .ok()
+            .map(|i| self.0[i].1)
     }
 }
 

@@ -9,7 +9,7 @@ use super::filters::Month;
 use super::model::*;
 use super::order::sort_by;
 use super::paint::escape;
-use super::query::{Day, IdSet, year_only};
+use super::query::{Day, year_only};
 use super::svg::{Anchor, Svg};
 
 /// The months the timeline shows: the report's year, widened to every month or day the data
@@ -96,6 +96,22 @@ pub enum MarkShape {
     Period { clipped_start: bool },
     /// Activities known only to the year: a faint band across the year, with their count.
     YearOnly,
+    /// More dated events in one lane and month (or, zoomed in, one day) than can be told apart:
+    /// one mark with their count, that zooms in (or lists them).
+    Cluster { count: usize },
+}
+
+/// What selecting a mark does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Opens the activity.
+    Activity(String),
+    /// Filters to the sector (a year-only band).
+    Sector(String),
+    /// Zooms into the month (a month's cluster).
+    Zoom(Month),
+    /// Lists the activities of that day (a day's cluster): the date, as typed in the search.
+    Day(String),
 }
 
 /// One mark, in shares of the width, with what it stands for.
@@ -109,8 +125,10 @@ pub struct Mark {
     pub row: u32,
     pub lane: usize,
     pub sector: String,
-    /// The activity it opens; `None` for a year-only band (it selects its sector).
-    pub activity: Option<String>,
+    pub target: Target,
+    /// Stays the same for the same mark across views (events by id), so the page can keep
+    /// its element.
+    pub key: String,
     /// Context (what the activity responded to), drawn hollow.
     pub context: bool,
     pub label: String,
@@ -118,6 +136,16 @@ pub struct Mark {
     pub when: String,
     /// Sort key: the first day it can mean.
     pub first_day: Day,
+}
+
+impl Mark {
+    /// The activity it opens, if it opens one.
+    pub fn activity(&self) -> Option<&str> {
+        match &self.target {
+            Target::Activity(a) => Some(a),
+            _ => None,
+        }
+    }
 }
 
 /// One lane per sector with any activity.
@@ -138,26 +166,43 @@ pub struct TimelineLayout {
     pub lanes: Vec<Lane>,
     /// Point-like marks in date order (the keyboard's order), then bands and bars.
     pub marks: Vec<Mark>,
-    /// The chosen month range, as shares.
+    /// The chosen month range, as shares (none when the timeline is zoomed into it).
     pub brush: Option<(f64, f64)>,
     /// Every month: its start as a share.
     pub ticks: Vec<(Month, f64)>,
+    /// True when the timeline shows only the chosen months.
+    pub zoomed: bool,
 }
 
 /// How far apart, in days, two points in a lane must be not to share a row: a point takes a
 /// 24 px target, and the timeline is never drawn narrower than about 30 px a month.
 const POINT_DAYS: f64 = 12.0;
 
-/// Lays out the activities (already filtered, dates excepted) and their events.
+/// The most points one lane shows in one month (or, zoomed in, one day) before they become
+/// one cluster: two stack; more would make the lane tall and the marks unreadable.
+pub const MAX_STACK: usize = 2;
+
+/// Zoomed into at most this many months, clusters are by day instead of by month.
+const DAY_BUCKETS_UP_TO: i32 = 6;
+
+/// Lays out the activities (already filtered, dates excepted) and their events. With both ends
+/// of a month range, the timeline zooms into it.
 pub fn timeline_layout(
     d: &Dataset,
     activities: &[&Activity],
     range: (Option<Month>, Option<Month>),
 ) -> TimelineLayout {
-    let (first, last) = month_domain(d);
+    let (mut first, mut last) = month_domain(d);
+    let zoomed = matches!(range, (Some(a), Some(b)) if a <= b && (a, b) != (first, last));
+    if let (true, Some(a), Some(b)) = (zoomed, range.0, range.1) {
+        (first, last) = (a, b);
+    }
     let months = last.index() - first.index() + 1;
     let scale = TimeScale { first, months };
-    let ids = IdSet::new(activities);
+    let (lo, hi) = ((first.year, first.month, 1), {
+        (last.year, last.month, days_in_month(last.year, last.month))
+    });
+    let by_id = super::query::ById::new(activities);
     let mut lanes: Vec<Lane> = d
         .sectors
         .iter()
@@ -179,16 +224,18 @@ pub fn timeline_layout(
             .iter()
             .filter(|a| a.sector == lane.sector && year_only(a))
             .count();
-        if n > 0 {
-            let x0 = scale.x((year, 1, 1));
+        let x0 = scale.x((year, 1, 1)).max(0.0);
+        let x1 = scale.x_end((year, 12, 31)).min(1.0);
+        if n > 0 && x1 > x0 {
             spans.push(Mark {
                 shape: MarkShape::YearOnly,
                 x: x0,
-                w: scale.x_end((year, 12, 31)) - x0,
+                w: x1 - x0,
                 row: 0,
                 lane: i,
                 sector: lane.sector.clone(),
-                activity: None,
+                target: Target::Sector(lane.sector.clone()),
+                key: format!("y-{}", lane.sector),
                 context: false,
                 label: format!(
                     "{n} {} activit{} dated to {year} only",
@@ -205,15 +252,12 @@ pub fn timeline_layout(
             continue;
         };
         let start = a.time.start;
-        let clipped = (start.year, start.month.unwrap_or(1)) < (first.year, first.month);
-        let x0 = if clipped {
-            0.0
-        } else {
-            scale.x(start.first_day())
-        };
-        let x1 = scale.x_end(end.last_day()).min(1.0);
-        // A (derived) start after the domain stays on the axis.
-        let x0 = x0.min(1.0);
+        if end.last_day() < lo || start.first_day() > hi {
+            continue;
+        }
+        let clipped = start.first_day() < lo;
+        let x0 = scale.x(start.first_day()).clamp(0.0, 1.0);
+        let x1 = scale.x_end(end.last_day()).clamp(0.0, 1.0);
         spans.push(Mark {
             shape: MarkShape::Period {
                 clipped_start: clipped,
@@ -223,7 +267,8 @@ pub fn timeline_layout(
             row: 0,
             lane,
             sector: a.sector.clone(),
-            activity: Some(a.id.clone()),
+            target: Target::Activity(a.id.clone()),
+            key: format!("p-{}", a.id),
             context: false,
             label: a.title.clone(),
             when: format!(
@@ -239,13 +284,16 @@ pub fn timeline_layout(
             first_day: start.first_day(),
         });
     }
-    for e in d.events.iter().filter(|e| ids.contains(&e.activity)) {
-        let Some(a) = d.activity(&e.activity) else {
+    for e in &d.events {
+        let Some(a) = by_id.get(&e.activity) else {
             continue;
         };
         let Some(lane) = lane_of(&a.sector) else {
             continue;
         };
+        if e.date.last_day() < lo || e.date.first_day() > hi {
+            continue;
+        }
         let day = e.date.precision() == Precision::Day;
         let x = scale.x(e.date.first_day());
         points.push(Mark {
@@ -267,7 +315,8 @@ pub fn timeline_layout(
             row: 0,
             lane,
             sector: a.sector.clone(),
-            activity: Some(a.id.clone()),
+            target: Target::Activity(a.id.clone()),
+            key: e.id.clone(),
             context: e.role == EventRole::Context,
             label: e.label.clone(),
             when: if day {
@@ -278,6 +327,8 @@ pub fn timeline_layout(
             first_day: e.date.first_day(),
         });
     }
+    let points = clusters(points, scale, &lanes);
+    let mut points = points;
     sort_by(&mut points, &|a, b| a.first_day.cmp(&b.first_day));
     // Stack points that would cover each other: each takes the lowest row that is free there.
     let day = scale.month_share() / 30.44;
@@ -298,12 +349,12 @@ pub fn timeline_layout(
         m.row = row as u32;
         lanes[m.lane].rows = lanes[m.lane].rows.max(row as u32 + 1);
     }
-    let brush = match range {
-        (None, None) => None,
-        (from, to) => {
+    let brush = match (zoomed, range) {
+        (true, _) | (_, (None, None)) => None,
+        (false, (from, to)) => {
             let a = scale.month_span(from.unwrap_or(first).max(first)).0;
             let b = scale.month_span(to.unwrap_or(last).min(last)).1;
-            Some((a, b.max(a)))
+            Some((a.clamp(0.0, 1.0), b.clamp(0.0, 1.0).max(a.clamp(0.0, 1.0))))
         }
     };
     points.extend(spans);
@@ -318,7 +369,88 @@ pub fn timeline_layout(
                 (m, scale.month_span(m).0)
             })
             .collect(),
+        zoomed,
     }
+}
+
+/// Replaces the points of a lane that crowd one bucket (a month; a day when zoomed into a few
+/// months) beyond `MAX_STACK` with one cluster mark.
+fn clusters(points: Vec<Mark>, scale: TimeScale, lanes: &[Lane]) -> Vec<Mark> {
+    let by_day = scale.months <= DAY_BUCKETS_UP_TO;
+    let bucket = |m: &Mark| -> (usize, Day) {
+        let (y, mo, d) = m.first_day;
+        (
+            m.lane,
+            if by_day && m.shape == MarkShape::Day {
+                (y, mo, d)
+            } else {
+                (y, mo, 0)
+            },
+        )
+    };
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    sort_by(&mut order, &|a, b| {
+        bucket(&points[*a]).cmp(&bucket(&points[*b]))
+    });
+    let mut out = Vec::with_capacity(points.len());
+    let mut i = 0;
+    while i < order.len() {
+        let b = bucket(&points[order[i]]);
+        let mut j = i;
+        while j < order.len() && bucket(&points[order[j]]) == b {
+            j += 1;
+        }
+        if j - i <= MAX_STACK {
+            out.extend(order[i..j].iter().map(|k| points[*k].clone()));
+        } else {
+            let (lane, (y, mo, d)) = b;
+            let count = j - i;
+            let month = Month { year: y, month: mo };
+            let (x, w, target, when) = if d == 0 {
+                let (x0, x1) = scale.month_span(month);
+                (
+                    x0,
+                    x1 - x0,
+                    Target::Zoom(month),
+                    format!("{} {y}", month_name(mo)),
+                )
+            } else {
+                let date = PartialDate {
+                    year: y,
+                    month: Some(mo),
+                    day: Some(d),
+                };
+                let x = (scale.x((y, mo, d)) + scale.x_end((y, mo, d))) / 2.0;
+                (x, 0.0, Target::Day(date.display()), date.display())
+            };
+            let sector = lanes
+                .get(lane)
+                .map_or_else(String::new, |l| l.sector.clone());
+            out.push(Mark {
+                shape: MarkShape::Cluster { count },
+                x,
+                w,
+                row: 0,
+                lane,
+                key: format!("c-{sector}-{y}-{mo}-{d}"),
+                sector,
+                label: format!(
+                    "{count} dated events{}",
+                    if d == 0 {
+                        "; select to zoom into the month"
+                    } else {
+                        "; select to list them"
+                    }
+                ),
+                when,
+                target,
+                context: false,
+                first_day: (y, mo, d.max(1)),
+            });
+        }
+        i = j;
+    }
+    out
 }
 
 /// The month tick's text: the month, with its year under January and the first month.
@@ -330,6 +462,12 @@ fn tick_label(m: Month, first: Month) -> (&'static str, Option<i32>) {
 /// The timeline as HTML: a month axis, then a lane per sector whose marks are buttons placed by
 /// share of the track (`--x`, `--w`) and row (`--row`); `data-i` is the keyboard order.
 pub fn timeline_html(layout: &TimelineLayout, open: Option<&str>) -> String {
+    // Roving focus: one mark takes Tab (the open activity's, else the first); arrow keys move.
+    let tab = layout
+        .marks
+        .iter()
+        .position(|m| open.is_some() && m.activity() == open)
+        .unwrap_or(0);
     let mut out = format!(
         "<div class=\"tl\" style=\"--months:{}\"><div class=\"tl-axis\" aria-hidden=\"true\">\
          <span class=\"tl-label\"></span><span class=\"tl-track\">",
@@ -347,8 +485,9 @@ pub fn timeline_html(layout: &TimelineLayout, open: Option<&str>) -> String {
     out += "</span></div><div class=\"tl-body\" role=\"group\" aria-label=\"Timeline marks\">";
     for (li, lane) in layout.lanes.iter().enumerate() {
         out += &format!(
-            "<div class=\"tl-lane\" style=\"{};--rows:{}\"><span class=\"tl-label\" title=\"{}\">{}</span>\
-             <span class=\"tl-track\">",
+            "<div class=\"tl-lane\" data-key=\"{}\" style=\"{};--rows:{}\"><span class=\"tl-label\" \
+             title=\"{}\">{}</span><span class=\"tl-track\">",
+            escape(&lane.sector),
             colour_vars(&lane.colour),
             lane.rows,
             escape(&lane.name),
@@ -361,7 +500,7 @@ pub fn timeline_html(layout: &TimelineLayout, open: Option<&str>) -> String {
             .enumerate()
             .filter(|(_, m)| m.lane == li)
         {
-            out += &mark_html(m, i, open);
+            out += &mark_html(m, i, open, i == tab);
         }
         out += "</span></div>";
     }
@@ -375,7 +514,7 @@ pub fn timeline_html(layout: &TimelineLayout, open: Option<&str>) -> String {
     out + "</div></div>"
 }
 
-fn mark_html(m: &Mark, i: usize, open: Option<&str>) -> String {
+fn mark_html(m: &Mark, i: usize, open: Option<&str>, tab: bool) -> String {
     let kind = match m.shape {
         MarkShape::Day => "day",
         MarkShape::Month => "month",
@@ -384,21 +523,31 @@ fn mark_html(m: &Mark, i: usize, open: Option<&str>) -> String {
         } => "period clipped",
         MarkShape::Period { .. } => "period",
         MarkShape::YearOnly => "year",
+        MarkShape::Cluster { .. } if m.w > 0.0 => "cluster month",
+        MarkShape::Cluster { .. } => "cluster day",
     };
     let label = format!("{}: {}", m.when, m.label);
-    let target = match &m.activity {
-        Some(a) => format!(
+    let target = match &m.target {
+        Target::Activity(a) => format!(
             "data-activity=\"{}\" aria-pressed=\"{}\"",
             escape(a),
             open == Some(a.as_str())
         ),
-        None => format!("data-sector=\"{}\"", escape(&m.sector)),
+        Target::Sector(s) => format!("data-sector=\"{}\"", escape(s)),
+        Target::Zoom(month) => format!("data-zoom=\"{month}\""),
+        Target::Day(day) => format!("data-day=\"{}\"", escape(day)),
+    };
+    let count = match m.shape {
+        MarkShape::Cluster { count } => format!("{count}"),
+        _ => String::new(),
     };
     // The label is also the tooltip (the stylesheet shows it with `attr(aria-label)`).
     format!(
-        "<button type=\"button\" class=\"mark mark-{kind}{}\" data-i=\"{i}\" {target} \
-         aria-label=\"{}\" style=\"--x:{};--w:{};--row:{}\"></button>",
+        "<button type=\"button\" class=\"mark mark-{kind}{}\" data-key=\"{}\" data-i=\"{i}\" \
+         tabindex=\"{}\" {target} aria-label=\"{}\" style=\"--x:{};--w:{};--row:{}\">{count}</button>",
         if m.context { " context" } else { "" },
+        escape(&m.key),
+        if tab { 0 } else { -1 },
         escape(&label),
         fraction(m.x.max(0.0)),
         fraction(m.w),
@@ -476,6 +625,16 @@ pub fn render_timeline(
                 if m.context { 35 } else { 85 },
             ),
             MarkShape::Day => svg.circle(x0, cy, 6.0, &colour, m.context),
+            MarkShape::Cluster { count } => {
+                svg.circle(x0 + (x1 - x0) / 2.0, cy, 9.0, &colour, false);
+                svg.text(
+                    x0 + (x1 - x0) / 2.0,
+                    cy + 16.0,
+                    &count.to_string(),
+                    11,
+                    Anchor::Middle,
+                );
+            }
         }
     }
     Ok(svg.finish())
@@ -535,7 +694,7 @@ mod tests {
         let civic = l
             .marks
             .iter()
-            .find(|m| m.activity.as_deref() == Some("kz2006-a15"))
+            .find(|m| m.activity() == Some("kz2006-a15"))
             .unwrap();
         assert_eq!(
             civic.shape,
@@ -552,7 +711,7 @@ mod tests {
         assert!(
             year_only
                 .iter()
-                .all(|m| m.activity.is_none() && m.when.contains("year only"))
+                .all(|m| m.activity().is_none() && m.when.contains("year only"))
         );
         for m in &l.marks {
             assert!(m.x.is_finite() && m.w.is_finite() && m.x >= -1e-9 && m.x + m.w <= 1.0 + 1e-9);
@@ -604,15 +763,91 @@ mod tests {
     }
 
     #[test]
-    fn the_brush_covers_the_chosen_months() {
+    fn a_range_is_zoomed_into_and_one_end_is_brushed() {
         let d = crate::core::query::tests::dataset();
         let acts = select(&d, &Filters::default(), Except::Dates);
         let from = Month::parse("2006-03");
         let to = Month::parse("2006-05");
         let l = timeline_layout(&d, &acts, (from, to));
-        let (a, b) = l.brush.unwrap();
-        assert_eq!(a, l.scale.month_span(from.unwrap()).0);
-        assert_eq!(b, l.scale.month_span(to.unwrap()).1);
-        assert!(timeline_html(&l, None).contains("tl-brush"));
+        assert!(l.zoomed && l.brush.is_none());
+        assert_eq!((l.scale.first, l.scale.months), (from.unwrap(), 3));
+        assert!(
+            l.marks
+                .iter()
+                .all(|m| m.x >= 0.0 && m.x + m.w <= 1.0 + 1e-9)
+        );
+        // Only March's statement and April's trip are dated inside: the rest are bands.
+        let points: Vec<&str> = l
+            .marks
+            .iter()
+            .filter(|m| matches!(m.shape, MarkShape::Day | MarkShape::Month))
+            .map(|m| m.key.as_str())
+            .collect();
+        assert_eq!(points, ["kz2006-e02", "kz2006-e03", "kz2006-e04"]);
+        let open = timeline_layout(&d, &acts, (from, None));
+        let (a, b) = open.brush.unwrap();
+        assert_eq!(a, open.scale.month_span(from.unwrap()).0);
+        assert!((b - 1.0).abs() < 1e-12);
+        assert!(timeline_html(&open, None).contains("tl-brush"));
+    }
+
+    #[test]
+    fn crowded_months_become_clusters_that_zoom_in() {
+        let mut d = crate::core::query::tests::dataset();
+        // Copies of the two events of 29 September on the 1st to the 20th, and two more on the
+        // 29th: 44 events in one lane and month.
+        let base: Vec<Event> = d
+            .events
+            .iter()
+            .filter(|e| e.date.day == Some(29))
+            .cloned()
+            .collect();
+        for k in (1..=20u8).chain([29]) {
+            for e in &base {
+                let mut c = e.clone();
+                c.id = format!("{}-{k}", e.id);
+                c.date.day = Some(k);
+                d.events.push(c);
+            }
+        }
+        let acts = select(&d, &Filters::default(), Except::Dates);
+        let l = timeline_layout(&d, &acts, (None, None));
+        let sep: Vec<&Mark> = l
+            .marks
+            .iter()
+            .filter(|m| m.first_day.1 == 9 && m.sector == "diplomacy")
+            .collect();
+        assert_eq!(sep.len(), 1, "one cluster for the month");
+        assert_eq!(sep[0].shape, MarkShape::Cluster { count: 44 });
+        assert_eq!(
+            sep[0].target,
+            Target::Zoom(Month::parse("2006-09").unwrap())
+        );
+        // Zoomed into September, days of up to two events show as marks again; the 29th,
+        // with 4, is a cluster that lists them.
+        let sept = Month::parse("2006-09");
+        let z = timeline_layout(&d, &acts, (sept, sept));
+        let marks: Vec<&Mark> = z
+            .marks
+            .iter()
+            .filter(|m| m.sector == "diplomacy" && m.shape != MarkShape::YearOnly)
+            .collect();
+        assert_eq!(
+            marks.iter().filter(|m| m.shape == MarkShape::Day).count(),
+            40
+        );
+        let day29: Vec<&&Mark> = marks
+            .iter()
+            .filter(|m| matches!(m.shape, MarkShape::Cluster { .. }))
+            .collect();
+        assert_eq!(day29.len(), 1);
+        assert_eq!(day29[0].target, Target::Day("29 September 2006".into()));
+        let html = timeline_html(&z, None);
+        assert_eq!(
+            html.matches("tabindex=\"0\"").count(),
+            1,
+            "one mark takes Tab"
+        );
+        assert!(html.contains("data-day=\"29 September 2006\""));
     }
 }

@@ -22,7 +22,7 @@ async function measure(label, body) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   if (body) await page.route('**/data/kazakhstan-2006.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
   await page.goto(`http://127.0.0.1:${port}/`);
-  await page.getByTestId('match-count').waitFor({ timeout: 60_000 });
+  await page.locator('html[data-state="live"]').waitFor({ state: 'attached', timeout: 60_000 });
   const times = await page.evaluate(async (runs) => {
     const out = [];
     const sectors = ['media', 'rule-of-law', 'trafficking'];
