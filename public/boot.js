@@ -109,7 +109,11 @@
       if (m) {
         if (m === cur) cur = cur.nextSibling;
         else parent.insertBefore(m, cur);
-        patch(m, n);
+        // An item painted the same as before (same fingerprint, or sent as a `data-same`
+        // placeholder) is left as it is.
+        var same = (n.nodeType === 1 && n.hasAttribute('data-same')) ||
+          (k && m.getAttribute('data-h') && m.getAttribute('data-h') === n.getAttribute('data-h'));
+        if (!same) patch(m, n);
       } else {
         parent.insertBefore(n, cur);
       }

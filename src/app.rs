@@ -319,9 +319,21 @@ fn bind_below(d: Arc<Dataset>, state: ViewState, sl: Slices, limit: RwSignal<usi
         adopt: false,
         filters: state.filters,
     };
-    let d1 = d.clone();
-    region("filters", fresh, move || {
-        paint::filter_form(&d1, &sl.narrow.get())
+    // The form once, then its chips and its selects as regions of their own (a sector toggled
+    // repaints only the chips).
+    if let Some(el) = dom::by_id("filters") {
+        el.set_inner_html(&paint::filter_form(&d, &sl.narrow.get_untracked()));
+    }
+    let kept = Painted {
+        adopt: true,
+        filters: state.filters,
+    };
+    let (d1, d1b) = (d.clone(), d.clone());
+    region("filter-chips", kept, move || {
+        paint::filter_chips(&d1, &sl.narrow.get())
+    });
+    region("filter-selects", kept, move || {
+        paint::filter_selects(&d1b, &sl.narrow.get())
     });
     region("list-head", fresh, move || paint::list_head(&sl.list.get()));
     // One big region a task, so none of them holds the page for long.
@@ -332,12 +344,16 @@ fn bind_below(d: Arc<Dataset>, state: ViewState, sl: Slices, limit: RwSignal<usi
             let mut matching = sl.matching(&d2);
             query::sort(&d2, &mut matching, f.sort);
             let shown = limit.get().min(matching.len());
-            (
-                paint::activity_cards(&d2, &matching[..shown], &f.q, f.activity.as_deref()),
-                matching.len() - shown,
-            )
+            let cards: Vec<(String, String)> = matching[..shown]
+                .iter()
+                .map(|a| {
+                    let card = paint::activity_card(&d2, a, &f.q, f.activity.as_deref());
+                    (a.id.clone(), card)
+                })
+                .collect();
+            (cards, matching.len() - shown)
         });
-        region("list", fresh, move || list.get().0);
+        keyed_list("list", move || list.get().0);
         region("list-more", fresh, move || {
             let rest = list.get().1;
             if rest == 0 {
@@ -356,6 +372,35 @@ fn bind_below(d: Arc<Dataset>, state: ViewState, sl: Slices, limit: RwSignal<usi
             });
             after(move || events::bind_detail(d, state));
         });
+    });
+}
+
+/// Keeps a list region in step with keyed items, by key: an item painted exactly as last time
+/// goes to the page as an empty placeholder (`data-same`), so only new and changed items are
+/// parsed; `kzMorph` keeps the element the placeholder names.
+fn keyed_list(id: &'static str, items: impl Fn() -> Vec<(String, String)> + 'static) {
+    let last = StoredValue::new_local(Vec::<(String, String)>::new());
+    Effect::new(move |_| {
+        let items = items();
+        let Some(el) = dom::by_id(id) else { return };
+        let html = if items.is_empty() {
+            paint::EMPTY_LIST.to_string()
+        } else {
+            last.with_value(|old| {
+                items
+                    .iter()
+                    .map(|(k, h)| {
+                        if old.iter().any(|(ok, oh)| ok == k && oh == h) {
+                            format!("<li data-key=\"{}\" data-same></li>", paint::escape(k))
+                        } else {
+                            h.clone()
+                        }
+                    })
+                    .collect()
+            })
+        };
+        dom::set_html(&el, &html);
+        last.set_value(items);
     });
 }
 

@@ -18,7 +18,10 @@ pub struct EmbedForm {
     pub theme: RwSignal<Theme>,
     pub width: RwSignal<u32>,
     pub height: RwSignal<u32>,
+    /// Whether the embed dialog is open (its regions are painted only then).
     pub open: RwSignal<bool>,
+    /// Whether the citation dialog is open.
+    pub cite_open: RwSignal<bool>,
 }
 
 /// Opens a dialog as modal.
@@ -26,10 +29,13 @@ pub fn open(id: &str, form: EmbedForm) {
     if let Some(d) = dom::by_id(id).and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok())
         && !d.open()
     {
-        let _ = d.show_modal();
+        // Painted before it shows: its regions stay empty while it is closed.
         if id == "embed-dialog" {
             form.open.set(true);
+        } else {
+            form.cite_open.set(true);
         }
+        let _ = d.show_modal();
     }
 }
 
@@ -58,17 +64,21 @@ pub fn bind(d: Arc<Dataset>, state: ViewState) -> EmbedForm {
         adopt: false,
         filters: f,
     };
-    region("cite-body", fresh, move || {
-        f.track();
-        paint::cite_body(&citation(&d, &export::current_url()), &d.dataset.licence)
-    });
     let form = EmbedForm {
         which: RwSignal::new(Embed::Chart),
         theme: RwSignal::new(Theme::Light),
         width: RwSignal::new(320),
         height: RwSignal::new(480),
         open: RwSignal::new(false),
+        cite_open: RwSignal::new(false),
     };
+    region("cite-body", fresh, move || {
+        if !form.cite_open.get() {
+            return String::new();
+        }
+        f.track();
+        paint::cite_body(&citation(&d, &export::current_url()), &d.dataset.licence)
+    });
     let open_activity = Memo::new(move |_| state.activity.get().is_some());
     // "One activity" needs an open activity; without one it would embed nothing.
     Effect::new(move |_| {
@@ -85,6 +95,9 @@ pub fn bind(d: Arc<Dataset>, state: ViewState) -> EmbedForm {
         view_url(&g)
     });
     region("embed-options", fresh, move || {
+        if !form.open.get() {
+            return String::new();
+        }
         paint::embed_options(
             form.which.get(),
             form.theme.get(),
@@ -93,6 +106,9 @@ pub fn bind(d: Arc<Dataset>, state: ViewState) -> EmbedForm {
         )
     });
     region("embed-snippet", fresh, move || {
+        if !form.open.get() {
+            return String::new();
+        }
         paint::embed_snippet(
             &src.get(),
             form.which.get(),
@@ -118,6 +134,9 @@ fn watch_dialogs(form: EmbedForm) {
     let on_close = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
         if dom::closest(ev.target(), "#embed-dialog").is_some() {
             form.open.set(false);
+        }
+        if dom::closest(ev.target(), "#cite-dialog").is_some() {
+            form.cite_open.set(false);
         }
     });
     let _ = w.add_event_listener_with_callback_and_bool(

@@ -119,11 +119,25 @@ pub fn fraction(share: f64) -> String {
 /// The `style` that gives an element a sector's colours for both themes (`--c` light, `--cd`
 /// dark; the stylesheet picks one).
 pub fn colour_vars(colour: &str) -> String {
-    format!(
-        "--c:{};--cd:{}",
-        for_theme(colour, Theme::Light),
-        for_theme(colour, Theme::Dark)
-    )
+    thread_local! {
+        /// The palette is a dozen colours painted hundreds of times: work each out once.
+        static SEEN: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SEEN.with(|seen| {
+        if let Some((_, vars)) = seen.borrow().iter().find(|(c, _)| c == colour) {
+            return vars.clone();
+        }
+        let vars = format!(
+            "--c:{};--cd:{}",
+            for_theme(colour, Theme::Light),
+            for_theme(colour, Theme::Dark)
+        );
+        let mut seen = seen.borrow_mut();
+        if seen.len() < 64 {
+            seen.push((colour.to_string(), vars.clone()));
+        }
+        vars
+    })
 }
 
 /// The chart as HTML: an axis and one button per sector (the button is the bar's row, so the
@@ -142,7 +156,7 @@ pub fn sector_chart_html(layout: &SectorLayout) -> String {
     for b in &layout.bars {
         // The name comes from the visible text ("Media freedom 14"); the pressed state says
         // whether it filters.
-        out += &format!(
+        out += &super::paint::hashed(format!(
             "<button type=\"button\" class=\"bar-hit{}\" data-key=\"{}\" data-sector=\"{}\" aria-pressed=\"{}\" \
              style=\"{};--v:{}\"><span class=\"bar-label\"><span class=\"long\">{}</span><span \
              class=\"short\">{}</span></span><span class=\"bar-track\"><span class=\"bar\"></span>\
@@ -160,7 +174,7 @@ pub fn sector_chart_html(layout: &SectorLayout) -> String {
             escape(&b.name),
             escape(&b.short),
             escape(&b.display),
-        );
+        ));
     }
     out + "</div>"
 }

@@ -47,6 +47,20 @@ pub fn marked(text: &str, q: &str) -> String {
         .collect()
 }
 
+/// A keyed item's markup with a fingerprint of itself (`data-h`): when a region is painted
+/// again, the page skips every item whose fingerprint did not change, without looking inside.
+pub fn hashed(item: String) -> String {
+    match item.find('>') {
+        Some(i) => format!(
+            "{} data-h=\"{}\"{}",
+            &item[..i],
+            &fingerprint(&item)[..8],
+            &item[i..]
+        ),
+        None => item,
+    }
+}
+
 /// A link to a view: its query string, resolved by the browser against the document base.
 pub fn href(f: &Filters) -> String {
     let q = f.to_query();
@@ -520,21 +534,35 @@ pub fn overview_of(d: &Dataset, f: &Filters, acts: &[&Activity]) -> String {
 
 /// Every filter as a form control: sector chips, kind, status, place, months.
 pub fn filter_form(d: &Dataset, f: &Filters) -> String {
-    let mut out = String::from(
-        "<h2 id=\"filters-h\">Refine</h2><div class=\"chips\" role=\"group\" aria-label=\"Sectors\">",
-    );
+    format!(
+        "<h2 id=\"filters-h\">Refine</h2><div class=\"chips\" id=\"filter-chips\" role=\"group\" \
+         aria-label=\"Sectors\">{}</div><div class=\"selects\" id=\"filter-selects\">{}</div>",
+        filter_chips(d, f),
+        filter_selects(d, f)
+    )
+}
+
+/// The sector chips of the filter form.
+pub fn filter_chips(d: &Dataset, f: &Filters) -> String {
+    let mut out = String::new();
     for s in &d.sectors {
-        out += &format!(
-            "<button type=\"button\" class=\"chip\" data-sector=\"{}\" aria-pressed=\"{}\" style=\"{}\" \
-             title=\"{}\">{}</button>",
+        out += &hashed(format!(
+            "<button type=\"button\" class=\"chip\" data-key=\"{}\" data-sector=\"{}\" aria-pressed=\"{}\" \
+             style=\"{}\" title=\"{}\">{}</button>",
+            escape(&s.id),
             escape(&s.id),
             f.sectors.contains(&s.id),
             colour_vars(&s.colour),
             escape(&s.description),
             escape(&s.name)
-        );
+        ));
     }
-    out += "</div><div class=\"selects\">";
+    out
+}
+
+/// The kind, status, place and month selects of the filter form.
+pub fn filter_selects(d: &Dataset, f: &Filters) -> String {
+    let mut out = String::new();
     let select =
         |act: &str, label: &str, any: &str, current: &str, options: Vec<(String, String)>| {
             let mut s = format!(
@@ -589,7 +617,7 @@ pub fn filter_form(d: &Dataset, f: &Filters) -> String {
     let to = f.to.map(|m| m.to_string()).unwrap_or_default();
     out += &select("from", "From", "Start", &from, months.clone());
     out += &select("to", "To", "End", &to, months);
-    out + "</div>"
+    out
 }
 
 /// The activity list's heading and sort control.
@@ -618,10 +646,21 @@ pub fn activity_cards(
     open: Option<&str>,
 ) -> String {
     if activities.is_empty() {
-        return "<li class=\"empty\">No activity matches these filters.</li>".into();
+        return EMPTY_LIST.into();
     }
+    activities
+        .iter()
+        .map(|a| activity_card(d, a, q, open))
+        .collect()
+}
+
+/// What the list says when nothing matches.
+pub const EMPTY_LIST: &str = "<li class=\"empty\">No activity matches these filters.</li>";
+
+/// One activity's card in the list.
+pub fn activity_card(d: &Dataset, a: &Activity, q: &str, open: Option<&str>) -> String {
     let mut out = String::new();
-    for a in activities {
+    {
         let sector = d.sector(&a.sector);
         let current = open == Some(a.id.as_str());
         let id = escape(&a.id);
@@ -649,7 +688,7 @@ pub fn activity_cards(
         } else {
             format!("<span class=\"figures\">{}</span>", figures.join(" · "))
         };
-        out += &format!(
+        out += &hashed(format!(
             "<li class=\"activity-card{}\" data-key=\"{id}\" style=\"{}\"><a href=\"?activity={id}\" data-noscroll \
              data-merge data-activity=\"{id}\"{}><span class=\"title\">{}</span></a><span \
              class=\"meta\">{} · {} · {}</span><span class=\"summary\">{}</span>{figures}{quote}</li>",
@@ -665,7 +704,7 @@ pub fn activity_cards(
             a.kind.label(),
             escape(&when(a)),
             marked(&a.summary, q),
-        );
+        ));
     }
     out
 }

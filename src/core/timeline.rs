@@ -484,7 +484,7 @@ pub fn timeline_html(layout: &TimelineLayout, open: Option<&str>) -> String {
     }
     out += "</span></div><div class=\"tl-body\" role=\"group\" aria-label=\"Timeline marks\">";
     for (li, lane) in layout.lanes.iter().enumerate() {
-        out += &format!(
+        let mut one = format!(
             "<div class=\"tl-lane\" data-key=\"{}\" style=\"{};--rows:{}\"><span class=\"tl-label\" \
              title=\"{}\">{}</span><span class=\"tl-track\">",
             escape(&lane.sector),
@@ -500,9 +500,10 @@ pub fn timeline_html(layout: &TimelineLayout, open: Option<&str>) -> String {
             .enumerate()
             .filter(|(_, m)| m.lane == li)
         {
-            out += &mark_html(m, i, open, i == tab);
+            one += &mark_html(m, i, open, i == tab);
         }
-        out += "</span></div>";
+        one += "</span></div>";
+        out += &super::paint::hashed(one);
     }
     if let Some((a, b)) = layout.brush {
         out += &format!(
