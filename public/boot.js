@@ -126,8 +126,37 @@
     children(el, t.content);
   };
 
+  // The app calls this when the data it got does not match the page (an out-of-date offline
+  // copy): the offline copy is dropped and the page loaded afresh, once; true when it did.
+  window.kzRecover = function () {
+    if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller) return false;
+    try {
+      if (sessionStorage.getItem('kz-recovered')) return false;
+      sessionStorage.setItem('kz-recovered', '1');
+    } catch (e) { return false; }
+    Promise.all([
+      caches.keys().then(function (keys) {
+        return Promise.all(keys.filter(function (k) { return k.indexOf('kz-explorer-') === 0; })
+          .map(function (k) { return caches.delete(k); }));
+      }),
+      navigator.serviceWorker.getRegistrations().then(function (regs) {
+        return Promise.all(regs.map(function (r) { return r.unregister(); }));
+      }),
+    ]).then(function () { location.reload(); }, function () { location.reload(); });
+    return true;
+  };
+
   if (embed || !('serviceWorker' in navigator)) return;
   var banner = null, reloading = false;
+  function unavailable(why) {
+    if (document.querySelector('.offline-note')) return;
+    var note = document.createElement('div');
+    note.className = 'offline-note';
+    note.setAttribute('role', 'status');
+    note.textContent = 'Offline use is unavailable: ' + why + ' The explorer works online as usual.';
+    document.body.appendChild(note);
+    setTimeout(function () { note.remove(); }, 12000);
+  }
   function offer(reg) {
     if (banner || !reg.waiting || !navigator.serviceWorker.controller) return;
     banner = document.createElement('div');
@@ -155,11 +184,22 @@
   function register() {
     navigator.serviceWorker.register('sw.js').then(function (reg) {
       offer(reg);
-      reg.addEventListener('updatefound', function () {
-        var w = reg.installing;
-        if (w) w.addEventListener('statechange', function () { if (w.state === 'installed') offer(reg); });
-      });
-    }).catch(function (e) { console.warn('offline support unavailable:', e); });
+      var watch = function (w) {
+        if (!w) return;
+        w.addEventListener('statechange', function () {
+          if (w.state === 'installed') offer(reg);
+          // A worker that could not save every file of this version gives up ("redundant").
+          if (w.state === 'redundant' && !navigator.serviceWorker.controller) {
+            unavailable('the files could not be saved for offline use.');
+          }
+        });
+      };
+      watch(reg.installing);
+      reg.addEventListener('updatefound', function () { watch(reg.installing); });
+    }).catch(function (e) {
+      console.warn('offline support unavailable:', e);
+      unavailable('the offline worker could not start.');
+    });
   }
   maybeRegister();
 })();

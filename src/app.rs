@@ -22,6 +22,7 @@ use crate::core::model::Activity;
 use crate::core::model::Dataset;
 use crate::core::paint;
 use crate::core::query::{self, Except, Selector};
+use crate::core::validate::DatasetError;
 use leptos::prelude::*;
 use load::{LoadError, load_dataset};
 use std::sync::Arc;
@@ -142,9 +143,12 @@ fn region_boxed(id: &'static str, painted: Painted, paint: Box<dyn Fn() -> Strin
     let html = Memo::new(move |_| paint());
     Effect::new(move |written: Option<bool>| {
         // The pre-painted markup is what `paint` would write: keep its nodes, and do not even
-        // paint it, until the view changes.
-        if written.is_none() && painted.adopt {
-            painted.filters.track();
+        // paint it, until the view changes (it may have already: text typed before the app
+        // arrived).
+        if written.is_none()
+            && painted.adopt
+            && paint::first_screen_is_default(&painted.filters.get())
+        {
             return true;
         }
         let h = html.get();
@@ -176,6 +180,11 @@ pub fn App() -> impl IntoView {
     let bound = StoredValue::new(false);
     Effect::new(move |_| match data.get() {
         Some(Ok((d, hash))) if !bound.get_value() => {
+            // Data that is not the page's, from the offline copy: that copy is out of date.
+            // It is dropped and the page loaded afresh (once); otherwise the data is shown.
+            if dom::page_painted_from_other_data(&hash) && dom::recover_offline_copy() {
+                return;
+            }
             bound.set_value(true);
             dom::set_status("");
             let adopt = dom::prepainted_matches(&hash, &state.filters.get_untracked());
@@ -185,6 +194,8 @@ pub fn App() -> impl IntoView {
             };
             owner.with(|| bind(d, state, painted, embed));
         }
+        Some(Err(LoadError::Dataset(DatasetError::UnsupportedSchema { .. })))
+            if dom::recover_offline_copy() => {}
         Some(Err(e)) => dialogs::load_failed(&e.to_string(), load),
         _ => {}
     });
@@ -319,20 +330,19 @@ fn bind_below(d: Arc<Dataset>, state: ViewState, sl: Slices, limit: RwSignal<usi
         adopt: false,
         filters: state.filters,
     };
-    // The form once, then its chips and its selects as regions of their own (a sector toggled
-    // repaints only the chips).
+    // The form's frame once, then its chips and its selects as regions of their own (a sector
+    // toggled repaints only the chips).
     if let Some(el) = dom::by_id("filters") {
-        el.set_inner_html(&paint::filter_form(&d, &sl.narrow.get_untracked()));
+        el.set_inner_html(&paint::filter_form(
+            &Dataset::default(),
+            &Filters::default(),
+        ));
     }
-    let kept = Painted {
-        adopt: true,
-        filters: state.filters,
-    };
     let (d1, d1b) = (d.clone(), d.clone());
-    region("filter-chips", kept, move || {
+    region("filter-chips", fresh, move || {
         paint::filter_chips(&d1, &sl.narrow.get())
     });
-    region("filter-selects", kept, move || {
+    region("filter-selects", fresh, move || {
         paint::filter_selects(&d1b, &sl.narrow.get())
     });
     region("list-head", fresh, move || paint::list_head(&sl.list.get()));

@@ -3,6 +3,8 @@
 // Every answer carries a strong ETag (a hash of the bytes sent, so each encoding has its own) and
 // Last-Modified; If-None-Match (or, without it, If-Modified-Since) that still matches gets a 304.
 // Usage: node server.mjs [port] [root] [prefix]   (prefix: serve root under a sub-path, e.g. /sub/)
+// With KZ_CSP set, every answer also carries that Content-Security-Policy header (as a strict
+// host would send it).
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -47,6 +49,7 @@ async function serve(req, res) {
   if (!path) path = extname(rel) ? null : join(root, 'index.html'); // deep links → the app
   if (!path) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
   const headers = { 'content-type': types[extname(path)] ?? 'application/octet-stream', vary: 'accept-encoding' };
+  if (process.env.KZ_CSP) headers['content-security-policy'] = process.env.KZ_CSP;
   const accept = req.headers['accept-encoding'] ?? '';
   let body = path;
   for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {

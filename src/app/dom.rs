@@ -103,6 +103,24 @@ pub fn ensure_page() {
     }
 }
 
+/// True when the page was painted from another dataset file than this one.
+pub fn page_painted_from_other_data(fingerprint: &str) -> bool {
+    by_id("kz-page")
+        .and_then(|p| p.get_attribute("data-dataset"))
+        .is_some_and(|painted| !painted.is_empty() && painted != fingerprint)
+}
+
+/// Asks `boot.js` to drop an out-of-date offline copy and load the page afresh; false when
+/// there is none, or it already tried in this session.
+pub fn recover_offline_copy() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"kzRecover".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&wasm_bindgen::JsValue::NULL).ok())
+        .and_then(|r| r.as_bool())
+        .unwrap_or(false)
+}
+
 /// True when the pre-painted first screen shows this dataset (by its fingerprint) and view.
 pub fn prepainted_matches(fingerprint: &str, f: &Filters) -> bool {
     let painted = by_id("kz-page").and_then(|p| p.get_attribute("data-dataset"));

@@ -48,6 +48,23 @@ pub fn bind(d: Arc<Dataset>, state: ViewState, which: Embed, painted: Painted) {
     start_messaging(state);
 }
 
+/// The embedding page's origin, where the browser tells it.
+fn parent_origin() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let ancestors = js_sys::Reflect::get(&location, &"ancestorOrigins".into()).ok();
+    let first = ancestors
+        .and_then(|a| js_sys::Reflect::get(&a, &0.into()).ok())
+        .and_then(|o| o.as_string())
+        .filter(|o| o.starts_with("http"));
+    first.or_else(|| {
+        let referrer = super::dom::document()?.referrer();
+        web_sys::Url::new(&referrer)
+            .ok()
+            .map(|u| u.origin())
+            .filter(|o| o.starts_with("http"))
+    })
+}
+
 /// Builds a plain JS object from string/number fields.
 fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let o = js_sys::Object::new();
@@ -69,8 +86,13 @@ fn start_messaging(state: ViewState) {
     if parent == window {
         return; // not in a frame
     }
+    // Messages go to the parent's origin when the page can tell it (the browser's list of
+    // ancestor origins, else the referrer); only when it cannot, to any origin ("*"). They
+    // carry nothing private: the view's query, its address and the frame's height.
+    let target = parent_origin().unwrap_or_else(|| "*".to_string());
     let post = {
         let parent = parent.clone();
+        let target = target.clone();
         move || {
             let Some(root) = super::dom::root() else {
                 return;
@@ -79,7 +101,7 @@ fn start_messaging(state: ViewState) {
             let f = state.filters.get_untracked();
             let id = f.embed_id.clone().unwrap_or_else(|| "kz-explorer".into());
             let dw = object(&[(id.as_str(), JsValue::from_f64(height))]);
-            let _ = parent.post_message(&object(&[("datawrapper-height", dw)]), "*");
+            let _ = parent.post_message(&object(&[("datawrapper-height", dw)]), &target);
             let ours = object(&[
                 ("type", MESSAGE_TYPE.into()),
                 ("version", JsValue::from_f64(1.0)),
@@ -88,7 +110,7 @@ fn start_messaging(state: ViewState) {
                 ("state", f.without_embed().to_query().into()),
                 ("url", view_url(&f.without_embed()).into()),
             ]);
-            let _ = parent.post_message(&ours, "*");
+            let _ = parent.post_message(&ours, &target);
         }
     };
     let on_resize = Closure::<dyn Fn()>::new(post.clone());

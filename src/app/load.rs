@@ -1,7 +1,7 @@
 //! The only I/O: fetching the bundled dataset. Everything after this is pure.
 
 use crate::core::model::Dataset;
-use crate::core::validate::DatasetError;
+use crate::core::validate::{self, DatasetError};
 use std::fmt;
 
 /// Where the dataset lives, relative to the document's base URL (`<base href>`), so deep links
@@ -17,7 +17,14 @@ pub enum LoadError {
     Status { code: u16, text: String },
     /// The answer was not a usable dataset.
     Dataset(DatasetError),
+    /// The answer is larger than the explorer reads (`MAX_BYTES`); refused before parsing.
+    TooLarge { bytes: u64 },
 }
+
+/// The largest dataset file the explorer reads: 32 MiB, four times a hundred reports' worth of
+/// data (7.8 MB). A larger answer is refused before it is parsed, so a wrong or hostile file
+/// cannot take the page's memory and time.
+pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -50,6 +57,13 @@ impl fmt::Display for LoadError {
                 )
             }
             LoadError::Dataset(e) => write!(f, "The data file is damaged: {e}."),
+            LoadError::TooLarge { bytes } => write!(
+                f,
+                "The data file is too large to read: {} MB, where the explorer reads up to {} MB. \
+                 The site may be serving the wrong file.",
+                bytes.div_ceil(1024 * 1024),
+                MAX_BYTES / (1024 * 1024)
+            ),
         }
     }
 }
@@ -68,6 +82,7 @@ pub fn dataset_url() -> String {
 }
 
 /// Fetches, parses and validates the dataset; with it, the fingerprint of the file's text.
+/// Between the steps the page gets a turn, so a large file never holds it for long at a time.
 pub async fn load_dataset() -> Result<(Dataset, String), LoadError> {
     let response = gloo_net::http::Request::get(&dataset_url())
         .send()
@@ -79,12 +94,40 @@ pub async fn load_dataset() -> Result<(Dataset, String), LoadError> {
             text: response.status_text(),
         });
     }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|n| n.parse::<u64>().ok());
+    if let Some(bytes) = declared.filter(|b| *b > MAX_BYTES) {
+        return Err(LoadError::TooLarge { bytes });
+    }
     let text = response
         .text()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
-    let d = Dataset::from_json(&text).map_err(LoadError::Dataset)?;
-    Ok((d, crate::core::paint::fingerprint(&text)))
+    // Compressed answers declare their compressed length; the text itself is checked too.
+    if text.len() as u64 > MAX_BYTES {
+        return Err(LoadError::TooLarge {
+            bytes: text.len() as u64,
+        });
+    }
+    yield_to_page().await;
+    let value = validate::parse_text(&text).map_err(LoadError::Dataset)?;
+    yield_to_page().await;
+    let dataset = validate::read(value).map_err(LoadError::Dataset)?;
+    yield_to_page().await;
+    let dataset = validate::verify(dataset).map_err(LoadError::Dataset)?;
+    Ok((dataset, crate::core::paint::fingerprint(&text)))
+}
+
+/// Lets the page run (a timer's turn) before the next step.
+async fn yield_to_page() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 #[cfg(test)]
@@ -111,5 +154,9 @@ mod tests {
         assert!(m(LoadError::Network("aborted".into())).contains("network"));
         let schema = LoadError::Dataset(DatasetError::UnsupportedSchema { found: "9".into() });
         assert!(m(schema).contains("schema version 9"));
+        let big = m(LoadError::TooLarge {
+            bytes: 40 * 1024 * 1024,
+        });
+        assert!(big.contains("40 MB") && big.contains("up to 32 MB"));
     }
 }

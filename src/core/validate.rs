@@ -68,10 +68,20 @@ impl std::error::Error for DatasetError {}
 
 /// Parses JSON text into a dataset and checks it; the only way the app gets a `Dataset`.
 pub fn parse_and_check(json: &str) -> Result<Dataset, DatasetError> {
-    let value = super::json::parse(json).map_err(|e| DatasetError::Malformed {
+    verify(read(parse_text(json)?)?)
+}
+
+/// The first step of `parse_and_check`: the text as JSON. (The steps are apart so that the
+/// browser can let the page breathe between them on a large file.)
+pub fn parse_text(json: &str) -> Result<super::json::Value, DatasetError> {
+    super::json::parse(json).map_err(|e| DatasetError::Malformed {
         path: String::new(),
         message: e.to_string(),
-    })?;
+    })
+}
+
+/// The second step: the schema version, then the dataset's shape.
+pub fn read(value: super::json::Value) -> Result<Dataset, DatasetError> {
     // The version is read first, so that a future file is reported as such, not as a shape error.
     match value.get("schema_version") {
         Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
@@ -91,10 +101,14 @@ pub fn parse_and_check(json: &str) -> Result<Dataset, DatasetError> {
             });
         }
     }
-    let dataset = super::decode::dataset(&value).map_err(|e| DatasetError::Malformed {
+    super::decode::dataset(&value).map_err(|e| DatasetError::Malformed {
         path: e.path,
         message: e.message,
-    })?;
+    })
+}
+
+/// The last step: the dataset's checks.
+pub fn verify(dataset: Dataset) -> Result<Dataset, DatasetError> {
     let problems = check(&dataset);
     if problems.is_empty() {
         Ok(dataset)

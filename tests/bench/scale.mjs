@@ -17,6 +17,8 @@
 //   --scales LIST  comma-separated multiples of the bundled dataset (default 1,10,100)
 //   --out FILE     the JSON (default target/bench/scale.json); the trace goes beside it
 //   --no-trace     skip the Chromium trace and CPU profile of the slowest kind at the largest scale
+//   --wait-idle S  before starting, wait up to S seconds for the machine's CPUs to be mostly idle
+//                  (under 25 % busy over 2 s; Linux /proc/stat), since other work skews the times
 //
 // What is measured, per scale, each in a new browser context (cold cache, service workers
 // blocked, viewport 1280×900, no throttling; Debian's Chromium, headless), times from navigation
@@ -45,12 +47,16 @@
 // activities shown (the mean match count over the changes); growth is "at most linear" when the
 // time ratio does not exceed the activities ratio.
 // Trace (unless --no-trace): at the largest scale the slowest change of the slowest kind (by
-// median) is replayed once, in a fresh page opened at the view it started from, under a Chromium
-// trace (devtools.timeline, with V8's sampling profiler); the renderer main thread's self time
-// from the action to the forced layout is summed by category (scripting, parse HTML, style,
-// layout, paint & composite, other), the frame after it likewise (the paint of the update), and
-// the profiler's samples in the same window by code (wasm, the wasm-bindgen glue with the DOM
-// calls it makes, boot.js's kzMorph, the harness, native). The trace is written beside the JSON.
+// median) is replayed in a fresh page opened at the view it started from: three warm-up runs
+// (each followed by going back to that view), then once under a Chromium trace
+// (devtools.timeline), whose renderer-main-thread self time from the action to the forced
+// layout is summed by category (scripting, parse HTML, style, layout, paint & composite, other),
+// and the frame after it likewise; then once more with V8's sampling profiler in the trace,
+// whose samples in the same window are summed by code: wasm, the wasm-bindgen glue, boot.js's
+// kzMorph, the browser functions each of them calls (DOM, pushState, TextDecoder…), the
+// harness (event dispatch and the forced style + layout). Both traces are written beside the
+// JSON (open them in DevTools' Performance panel). The wasm's function names are stripped in a
+// release build, so wasm functions are listed by index.
 // The machine's load average is recorded: on a busy machine the figures are noisy.
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
@@ -71,6 +77,7 @@ const { values: opt } = parseArgs({
     out: { type: 'string', default: 'target/bench/scale.json' },
     'no-trace': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    'wait-idle': { type: 'string', default: '0' },
   },
 });
 const dist = resolve(repo, opt.dist);
@@ -96,7 +103,37 @@ const KINDS = ['sector', 'date', 'search', 'measure'];
 const log = (...a) => { if (!opt.quiet) console.error('[scale]', ...a); };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// ---- a quiet machine ----------------------------------------------------------------------------
+function cpuTimes() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { idle: f[3] + (f[4] ?? 0), total: f.reduce((a, b) => a + b, 0) };
+  } catch { return null; }
+}
+async function busyOver(ms) {
+  const a = cpuTimes();
+  await sleep(ms);
+  const b = cpuTimes();
+  if (!a || !b || b.total === a.total) return null;
+  return 1 - (b.idle - a.idle) / (b.total - a.total);
+}
+async function waitIdle(seconds) {
+  const until = Date.now() + seconds * 1000;
+  let busy = await busyOver(2000);
+  while (busy !== null && busy > 0.25 && Date.now() < until) {
+    log(`waiting for an idle machine (CPUs ${Math.round(busy * 100)} % busy)`);
+    busy = await busyOver(2000);
+  }
+  return busy;
+}
+
 // ---- build and serve ---------------------------------------------------------------------------
+/** The commit the build is of, and whether the work tree had changes (the build includes them). */
+function revision() {
+  const git = (...a) => spawnSync('git', a, { cwd: repo, encoding: 'utf8' }).stdout?.trim() ?? '';
+  return { commit: git('rev-parse', '--short', 'HEAD'), dirty: git('status', '--porcelain', '--', 'src', 'style', 'index.html', 'public', 'Cargo.toml', 'Cargo.lock') !== '' };
+}
+
 function build() {
   const rel = relative(repo, dist);
   if (rel === 'dist' || rel === '') { log('not building into dist/: serving it as it is'); return; }
@@ -246,9 +283,11 @@ function probe(expected) {
     const live = document.documentElement.dataset.state === 'live';
     if (m.painted === null && boxed(document.querySelector('.sector-chart .bar-hit'))) m.painted = now;
     if (m.live === null && live) m.live = now;
-    if (m.chart === null && live && numbers()) m.chart = now;
+    if (m.chart === null && live && (expected === null || numbers())) m.chart = now;
+    const listed = document.querySelector('#list .activity-card') ||
+      document.querySelector('[data-testid="match-count"]')?.textContent.trim() === '0';
     if (m.all === null && m.chart !== null && document.querySelector('#filters select[data-act="from"]') &&
-      document.querySelector('#list .activity-card') && document.getElementById('reader-text')?.childElementCount) m.all = now;
+      listed && document.getElementById('reader-text')?.childElementCount) m.all = now;
     if (m.all === null) ask();
   }
   function ask() { if (!asked) { asked = true; requestAnimationFrame(frame); } }
@@ -457,73 +496,109 @@ function profileBreakdown(trace, fromMark, toMark, glueName) {
     const deltas = e.args.data.timeDeltas ?? [];
     (cp.samples ?? []).forEach((id, i) => { p.time += deltas[i] ?? 0; p.samples.push([p.time, `${e.id}:${id}`]); });
   }
-  const bucket = (cf) => {
+  // A node's bucket; a browser function (no URL: removeChild, innerHTML, pushState, decode…)
+  // goes with whoever called it.
+  const memo = new Map();
+  const bucket = (key) => {
+    if (memo.has(key)) return memo.get(key);
+    const n = nodes.get(key);
+    const cf = n?.callFrame ?? {};
     const url = cf.url ?? '', fn = cf.functionName ?? '';
-    if (url.startsWith('wasm://') || url.endsWith('.wasm') || /^\$?(func|wasm-function)/.test(fn) || cf.codeType === 'wasm') return 'wasm';
-    if (fn === '(garbage collector)') return 'GC';
-    if (fn === '(idle)') return 'idle';
-    if (fn === '(program)' || fn === '(root)') return 'native (style, layout, paint…)';
-    if (url.includes(glueName)) return 'glue JS + DOM calls';
-    if (url.includes('boot')) return 'kzMorph (parse + patch)';
-    return 'harness (timer, forced layout)';
+    const parentKey = n?.parent === undefined ? null : `${key.split(':')[0]}:${n.parent}`;
+    let k;
+    if (url.startsWith('wasm://') || url.endsWith('.wasm') || /^\$?(func|wasm-function)/.test(fn) || cf.codeType === 'wasm' || fn === 'js-to-wasm') k = 'wasm';
+    else if (fn === '(garbage collector)') k = 'GC';
+    else if (fn === '(idle)') k = 'idle';
+    else if (fn === '(program)' || fn === '(root)') k = 'native outside JS';
+    else if (url.includes(glueName) || fn === 'wasm-to-js') k = 'glue JS';
+    else if (url.includes('boot')) k = 'kzMorph JS';
+    else if (url) k = 'other JS';
+    else {
+      const pk = parentKey && nodes.has(parentKey) ? bucket(parentKey) : 'native outside JS';
+      k = pk === 'native outside JS' ? 'harness (dispatch, forced style + layout)'
+        : pk === 'glue JS' || pk === 'wasm' ? 'DOM calls from the glue'
+          : pk === 'kzMorph JS' ? 'DOM calls from kzMorph (parse, patch)' : pk;
+    }
+    memo.set(key, k);
+    return k;
   };
   const byBucket = {};
   const wasmFns = new Map();
-  let interval = null;
   for (const p of profiles.values()) {
-    const xs = p.samples;
+    // Deltas may be negative (samples arrive out of order): order by time, as DevTools does.
+    const xs = p.samples.sort((x, y) => x[0] - y[0]);
     for (let i = 0; i + 1 < xs.length; i++) {
       const [t, id] = xs[i];
       const dt = Math.min(xs[i + 1][0], b.ts) - Math.max(t, a.ts);
       if (dt <= 0) continue;
       const n = nodes.get(id);
       if (!n) continue;
-      const k = bucket(n.callFrame);
+      const k = bucket(id);
       byBucket[k] = (byBucket[k] ?? 0) + dt / 1000;
       if (k === 'wasm') wasmFns.set(n.callFrame.functionName, (wasmFns.get(n.callFrame.functionName) ?? 0) + dt / 1000);
-      if (interval === null && i > 0) interval = xs[i][0] - xs[i - 1][0];
+
     }
   }
   if (!Object.keys(byBucket).length) return null;
+  const inWindow = [...profiles.values()].flatMap((p) => p.samples.map(([t]) => t)).filter((t) => t >= a.ts && t <= b.ts);
+  const interval = inWindow.length > 1 ? (Math.max(...inWindow) - Math.min(...inWindow)) / (inWindow.length - 1) : null;
   return { byBucket, intervalUs: interval, topWasm: [...wasmFns.entries()].sort((x, y) => y[1] - x[1]).slice(0, 8) };
+}
+
+// In the page: goes back to the view `before` (as Back would: the URL, then popstate) and waits
+// until it is painted; says whether the results region is as it was.
+async function restore({ before, results }) {
+  history.pushState(null, '', before || location.pathname);
+  dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  await new Promise((r) => setTimeout(r, 50));
+  return location.search === before && document.getElementById('results')?.innerHTML === results;
 }
 
 async function traceOne(browser, url, times, step, traceFile) {
   const d = synthetic(times);
   const body = dataBody(d, times);
   const glue = (await (await fetch(url)).text()).match(/kz-explorer-[0-9a-f]+\.js/)?.[0] ?? 'kz-explorer';
-  const replay = async (how) => {
-    const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
-    try {
-      const { page } = await open(context, new URL(step.before || '', url).href, body, perSector(d));
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('HeapProfiler.collectGarbage');
-      const result = await how(page, cdp);
-      await context.close();
-      return result;
-    } catch (e) {
-      await context.close().catch(() => {});
-      throw e;
-    }
-  };
-  const once = async (page) => (await page.evaluate(runSteps, { steps: [step], regions: REGIONS, marks: true }))[0];
-
-  const traced = await replay(async (page) => {
-    await browser.startTracing(page, {
-      path: traceFile, screenshots: false,
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame',
-        'toplevel', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.gc',
-        'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.cpu_profiler.hires'],
-    });
-    const r = await once(page);
-    const buf = await browser.stopTracing();
-    return { r, trace: JSON.parse(buf.toString()) };
-  });
-  // The timed part (action → timer + forced layout) and the frame after it (its paint).
-  const timed = traceBreakdown(traced.trace, 'kz-scale-start', 'kz-scale-end');
-  const frame = traceBreakdown(traced.trace, 'kz-scale-end', 'kz-scale-frame');
-  const profile = profileBreakdown(traced.trace, 'kz-scale-start', 'kz-scale-end', glue);
-  return { step: { kind: step.kind, label: step.label, before: step.before }, measuredMs: step.ms, tracedMs: traced.r.ms, trace: timed, profile, frame, traceFile };
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+  try {
+    // A deep link: its chart is of the filtered view, so only "live and every region painted".
+    const { page } = await open(context, new URL(step.before || '', url).href, body, null);
+    const cdp = await context.newCDPSession(page);
+    const results = await page.evaluate(() => document.getElementById('results')?.innerHTML);
+    const once = async () => (await page.evaluate(runSteps, { steps: [step], regions: REGIONS, marks: true }))[0];
+    const back = async () => {
+      if (!(await page.evaluate(restore, { before: step.before, results }))) log('note: going back did not restore the view exactly');
+    };
+    // Warm up (the first change in a fresh page pays for lazy compilation), then trace twice:
+    // the timeline alone (its times are close to the untraced ones), then with V8's sampler.
+    const warm = [];
+    for (let i = 0; i < 3; i++) { warm.push((await once()).ms); await back(); }
+    await cdp.send('HeapProfiler.collectGarbage');
+    const timeline = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame',
+      'toplevel', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.gc'];
+    const traced = async (file, categories) => {
+      await browser.startTracing(page, { path: file, screenshots: false, categories });
+      const r = await once();
+      const trace = JSON.parse((await browser.stopTracing()).toString());
+      await back();
+      return { r, trace };
+    };
+    const t1 = await traced(traceFile, timeline);
+    const t2 = await traced(traceFile.replace(/\.json$/, '-profile.json'), [...timeline, 'disabled-by-default-v8.cpu_profiler']);
+    await context.close();
+    return {
+      step: { kind: step.kind, label: step.label, before: step.before }, measuredMs: step.ms, warmUpMs: warm,
+      tracedMs: t1.r.ms, profiledMs: t2.r.ms,
+      // The timed part (action → timer + forced layout) and the frame after it (its paint).
+      trace: traceBreakdown(t1.trace, 'kz-scale-start', 'kz-scale-end'),
+      frame: traceBreakdown(t1.trace, 'kz-scale-end', 'kz-scale-frame'),
+      profile: profileBreakdown(t2.trace, 'kz-scale-start', 'kz-scale-end', glue),
+      traceFile,
+    };
+  } catch (e) {
+    await context.close().catch(() => {});
+    throw e;
+  }
 }
 
 // ---- the report --------------------------------------------------------------------------------
@@ -537,9 +612,10 @@ const met = (v, limit) => (limit == null || v == null ? '' : v <= limit ? 'met' 
 function table(res) {
   const L = [];
   const say = (s = '') => L.push(s);
-  say(`Scale benchmark of ${relative(repo, res.dist) || '.'} — Chromium ${res.chromium}, headless, ${VIEWPORT.width}×${VIEWPORT.height}, no throttling, ${res.date}`);
-  say(`load average ${res.load.before.map((x) => x.toFixed(1)).join(' ')} at the start, ${res.load.after.map((x) => x.toFixed(1)).join(' ')} at the end (${res.load.cpus} CPUs)` +
-    (Math.max(res.load.before[0], res.load.after[0]) > res.load.cpus ? ' — BUSY machine: expect noise' : ''));
+  say(`Scale benchmark of ${relative(repo, res.dist) || '.'} (${res.revision.built ? 'built now from' : 'an existing build; HEAD is'} ${res.revision.commit}` +
+    `${res.revision.dirty ? ' + uncommitted changes' : ''}) — Chromium ${res.chromium}, headless, ${VIEWPORT.width}×${VIEWPORT.height}, no throttling, ${res.date}`);
+  say(`CPUs ${res.load.busyBefore == null ? '?' : Math.round(res.load.busyBefore * 100)} % busy just before; load average ${res.load.before.map((x) => x.toFixed(1)).join(' ')} at the start, ${res.load.after.map((x) => x.toFixed(1)).join(' ')} at the end (${res.load.cpus} CPUs)` +
+    (Math.max(res.load.before[0], res.load.after[0]) > res.load.cpus || res.load.busyBefore > 0.25 ? ' — BUSY machine: expect noise' : ''));
   say(`${res.changes} changes per scale (sector toggles, date selects, search keystrokes, measure select); times in ms from navigation start / from the action`);
   say();
   const w = [6, 8, 8, 7, 7, 7, 7, 7, 13, 7, 7, 7, 10, 11, 11];
@@ -554,6 +630,8 @@ function table(res) {
   }
   say('  painted: pre-painted chart on screen (bundled numbers) · live: app took over · chart: live and showing this dataset\'s numbers ·');
   say('  all: filter form, list and report painted too · longest: longest main-thread task while loading (long tasks ≥ 50 ms) ·');
+  say(`  CPUs busy during each scale (this benchmark's browser included; ${res.load.cpus} CPUs): ` +
+    res.results.map((r) => `${r.times}× ${r.cpuBusy == null ? '?' : Math.round(r.cpuBusy * 100)} %`).join(', '));
   say('  heap: usedJSHeapSize after load → after the changes (after a forced GC: ' +
     res.results.map((r) => `${r.times}× ${mib(r.memory.load.heapAfterGC)}→${mib(r.memory.after.heapAfterGC)}`).join(', ') + ')');
   say();
@@ -588,7 +666,7 @@ function table(res) {
     const t = res.trace;
     say();
     say(`Trace of "${t.step.label}" (${t.step.kind}, the slowest of the slowest kind) at ${res.results[res.results.length - 1].times}×, replayed from ?${t.step.before.replace(/^\?/, '')}: ` +
-      `${f1(t.measuredMs)} ms in the run, ${f1(t.tracedMs)} ms traced`);
+      `${f1(t.measuredMs)} ms in the run; replayed ${t.warmUpMs.map(f1).join(', ')} ms (warm-up), ${f1(t.tracedMs)} ms traced, ${f1(t.profiledMs)} ms traced with V8's sampler`);
     if (t.trace) {
       say(`  main thread, action → timer + forced layout (${f1(t.trace.windowMs)} ms window): ` +
         Object.entries(t.trace.byCategory).sort((a, b) => b[1] - a[1]).map(([c, ms]) => `${c} ${f1(ms)}`).join(', '));
@@ -598,7 +676,7 @@ function table(res) {
       say(`  then until the next frame's timer (${f1(t.frame.windowMs)} ms; rendering the update): ` +
         Object.entries(t.frame.byCategory).sort((a, b) => b[1] - a[1]).map(([c, ms]) => `${c} ${f1(ms)}`).join(', '));
     }
-    if (t.profile) say(`  V8 samples in that window (every ${f0(t.profile.intervalUs)} µs; self ms): ${Object.entries(t.profile.byBucket).sort((a, b) => b[1] - a[1]).map(([c, ms]) => `${c} ${f1(ms)}`).join(', ')}`);
+    if (t.profile) say(`  V8 samples in the same window, second trace (every ${f0(t.profile.intervalUs)} µs; self ms): ${Object.entries(t.profile.byBucket).sort((a, b) => b[1] - a[1]).map(([c, ms]) => `${c} ${f1(ms)}`).join(', ')}`);
     if (t.profile?.topWasm.length) say(`  top wasm functions: ${t.profile.topWasm.map(([n, ms]) => `${n || '?'} ${f1(ms)}`).join(', ')}`);
     say(`  trace file: ${relative(repo, t.traceFile)}`);
   }
@@ -607,25 +685,31 @@ function table(res) {
 
 // ---- main --------------------------------------------------------------------------------------
 async function main() {
+  const rev = revision();
   if (!opt['no-build']) build();
   const { proc, url } = await serve();
   let browser;
   const stop = () => { try { proc.kill(); } catch { /* gone */ } };
   process.on('SIGINT', () => { stop(); process.exit(130); });
   try {
+    const busyBefore = await waitIdle(Number(opt['wait-idle']) || 0);
     const loadBefore = loadavg();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     const steps = plan(changes);
     const results = [];
     for (const times of scales) {
       log(`${times}×: loading and ${steps.length} changes`);
+      const c0 = cpuTimes();
       const r = await runScale(browser, url, times, steps);
+      const c1 = cpuTimes();
+      r.cpuBusy = c0 && c1 && c1.total > c0.total ? 1 - (c1.idle - c0.idle) / (c1.total - c0.total) : null; // ours included
       r.summary = summarise(r);
       log(`${times}×: chart ${f0(r.load.chart)} ms, longest task ${r.load.longest == null ? '<50' : f0(r.load.longest)} ms, changes median ${f1(r.summary.all.median)} p95 ${f1(r.summary.all.p95)} ms`);
       results.push(r);
     }
     const res = {
-      load: { before: loadBefore, after: loadavg(), cpus: cpus().length },
+      revision: { ...rev, built: !opt['no-build'] },
+      load: { before: loadBefore, after: loadavg(), cpus: cpus().length, busyBefore },
       date: new Date().toISOString(), dist, chromium: browser.version(), flags: FLAGS, viewport: VIEWPORT, changes: steps.length,
       targets: { p95: TARGET_P95, longestLoadingTask: TARGET_LONG_TASK }, results, growth: growth(results),
     };
@@ -648,4 +732,7 @@ async function main() {
   }
 }
 
-main().catch((e) => { console.error('[scale] failed:', e.stack || e.message || e); process.exitCode = 1; });
+export { plan, profileBreakdown, traceBreakdown, stats };
+if (process.argv[1] && resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
+  main().catch((e) => { console.error('[scale] failed:', e.stack || e.message || e); process.exitCode = 1; });
+}
