@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Trunk post-build hook, in order: paint the first screen into the built index.html with the
-# app's own core and take out Trunk's inline loader (`dataset prepaint`), minify the scripts
+# app's own core and take out Trunk's inline loader (`dataset prepaint`), check the other
+# languages' files and write their served copies (`dataset locales`), minify the scripts
 # (terser; their integrity hashes follow), then stamp the service worker with this build's files
 # (which now include the painted page).
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (cd "$root" && cargo run --quiet --bin dataset -- prepaint "$dir/data/kazakhstan-2006.json" "$dir/index.html")
+(cd "$root" && cargo run --quiet --bin dataset -- locales "$dir/data/kazakhstan-2006.json" data/i18n "$dir/data")
 node "$root/.ci/minify.mjs" "$dir"
 bash "$root/.ci/stamp-sw.sh"

@@ -26,9 +26,35 @@
   if (theme !== 'light' && theme !== 'dark') theme = theme === 'auto' ? null : (embed ? 'light' : null);
   if (embed) root.classList.add('embed', 'embed-' + embed);
   if (theme) root.classList.add(theme);
+  // The interface's language: the link's, else the first of the browser's that we have. The
+  // page is painted in English; another language is painted by the app (skeletons till then).
+  var langs = ['en', 'ru', 'kk'], pref = 'en', i, l;
+  var asked = navigator.languages || [navigator.language || 'en'];
+  for (i = 0; i < asked.length; i++) {
+    l = String(asked[i]).toLowerCase().split(/[-_]/)[0];
+    if (langs.indexOf(l) >= 0) { pref = l; break; }
+  }
+  root.setAttribute('data-lang-pref', pref);
+  var lang = langs.indexOf(params.get('lang')) >= 0 ? params.get('lang') : pref;
+  // This script's own few words, in the three languages.
+  var W = {
+    en: ['The interactive explorer could not start (', '). The overview above is static; reload to try again.',
+      'Loading the interactive explorer…', 'Offline use is unavailable: ', ' The explorer works online as usual.',
+      'the files could not be saved for offline use.', 'the offline worker could not start.',
+      'A new version is available. ', 'Reload'],
+    ru: ['Интерактивный навигатор не запустился (', '). Обзор выше статичен; перезагрузите страницу, чтобы попробовать снова.',
+      'Загружается интерактивный навигатор…', 'Работа без сети недоступна: ', ' В сети навигатор работает как обычно.',
+      'файлы не удалось сохранить для работы без сети.', 'не удалось запустить офлайн-модуль.',
+      'Доступна новая версия. ', 'Перезагрузить'],
+    kk: ['Интерактивті навигатор іске қосылмады (', '). Жоғарыдағы шолу статикалық; қайта көру үшін бетті жаңартыңыз.',
+      'Интерактивті навигатор жүктелуде…', 'Желісіз жұмыс қолжетімсіз: ', ' Желіде навигатор әдеттегідей жұмыс істейді.',
+      'файлдарды желісіз жұмыс үшін сақтау мүмкін болмады.', 'желісіз жұмыс модулі іске қосылмады.',
+      'Жаңа нұсқа қолжетімді. ', 'Жаңарту']
+  }[lang];
   // Parameters that change the first screen (the list's order and the open activity do not).
-  var deep = ['sector', 'kind', 'status', 'place', 'from', 'to', 'q', 'has', 'measure', 'table']
-    .some(function (k) { return params.has(k); });
+  var deep = lang !== 'en' ||
+    ['sector', 'kind', 'status', 'place', 'from', 'to', 'q', 'has', 'measure', 'table']
+      .some(function (k) { return params.has(k); });
   if (deep) root.classList.add('deep');
 
   function status(text) {
@@ -58,11 +84,10 @@
       .then(function (w) { window.kzWasm = w; }) // its memory, for the benchmark
       .catch(function (e) {
         console.error(e);
-        status('The interactive explorer could not start (' + (e && e.message || e) +
-          '). The overview above is static; reload to try again.');
+        status(W[0] + (e && e.message || e) + W[1]);
       });
     // On a slow connection, say that more is coming.
-    setTimeout(function () { status('Loading the interactive explorer…'); }, 2500);
+    setTimeout(function () { status(W[2]); }, 2500);
   }
   // After the first frame of the painted page (a timer after the next animation frame).
   function afterPaint() { requestAnimationFrame(function () { setTimeout(start, 0); }); }
@@ -153,7 +178,7 @@
     var note = document.createElement('div');
     note.className = 'offline-note';
     note.setAttribute('role', 'status');
-    note.textContent = 'Offline use is unavailable: ' + why + ' The explorer works online as usual.';
+    note.textContent = W[3] + why + W[4];
     document.body.appendChild(note);
     setTimeout(function () { note.remove(); }, 12000);
   }
@@ -162,10 +187,10 @@
     banner = document.createElement('div');
     banner.className = 'update-banner';
     banner.setAttribute('role', 'status');
-    banner.appendChild(document.createTextNode('A new version is available. '));
+    banner.appendChild(document.createTextNode(W[7]));
     var button = document.createElement('button');
     button.type = 'button';
-    button.textContent = 'Reload';
+    button.textContent = W[8];
     button.onclick = function () { if (reg.waiting) reg.waiting.postMessage('skip-waiting'); };
     banner.appendChild(button);
     document.body.appendChild(banner);
@@ -190,7 +215,7 @@
           if (w.state === 'installed') offer(reg);
           // A worker that could not save every file of this version gives up ("redundant").
           if (w.state === 'redundant' && !navigator.serviceWorker.controller) {
-            unavailable('the files could not be saved for offline use.');
+            unavailable(W[5]);
           }
         });
       };
@@ -198,7 +223,7 @@
       reg.addEventListener('updatefound', function () { watch(reg.installing); });
     }).catch(function (e) {
       console.warn('offline support unavailable:', e);
-      unavailable('the offline worker could not start.');
+      unavailable(W[6]);
     });
   }
   maybeRegister();

@@ -31,7 +31,13 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Every page of the app (deep links included) is the one shell of this build.
   const key = request.mode === 'navigate' ? new URL('./', scope).href : url.origin + url.pathname;
+  // Another language's files are not precached (an English reader never downloads them): they
+  // are kept the first time they are fetched, so a language once used works offline too.
+  const locale = /\/data\/[^/]+\.[a-z]{2}\.json$/.test(url.pathname);
   event.respondWith(caches.open(CACHE)
-    .then((cache) => cache.match(key))
-    .then((hit) => hit || fetch(request)));
+    .then((cache) => cache.match(key)
+      .then((hit) => hit || fetch(request).then((response) => {
+        if (locale && response.ok) cache.put(key, response.clone());
+        return response;
+      }))));
 });

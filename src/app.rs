@@ -18,6 +18,7 @@ mod load;
 mod timeline;
 
 use crate::core::filters::{Embed, Filters};
+use crate::core::i18n::{self, Catalogue, Lang, T};
 use crate::core::model::Activity;
 use crate::core::model::Dataset;
 use crate::core::paint;
@@ -32,11 +33,11 @@ pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into());
         if let Some(status) = dom::by_id("status") {
-            status.set_inner_html(
-                "<div role=\"alert\" class=\"panic\"><p>Something went wrong inside the explorer \
-                 and it stopped. Reloading the page usually fixes it; if not, please report the \
-                 address you were on.</p><a href=\"\">Reload</a></div>",
-            );
+            status.set_inner_html(&format!(
+                "<div role=\"alert\" class=\"panic\"><p>{}</p><a href=\"\">{}</a></div>",
+                paint::th(T::Panic, &[]),
+                paint::th(T::Reload, &[])
+            ));
         }
     }));
 }
@@ -177,6 +178,19 @@ pub fn App() -> impl IntoView {
         });
     };
     load();
+    // The interface's language: the link's, else the reader's browser's. Its files download
+    // beside the dataset; English needs none.
+    let lang = state
+        .filters
+        .get_untracked()
+        .lang
+        .unwrap_or_else(dom::preferred_lang);
+    let locale = RwSignal::new(None::<Result<(Catalogue, String), String>>);
+    if lang != Lang::En {
+        leptos::task::spawn_local(async move {
+            locale.set(Some(load::load_locale(lang).await));
+        });
+    }
     let bound = StoredValue::new(false);
     Effect::new(move |_| match data.get() {
         Some(Ok((d, hash))) if !bound.get_value() => {
@@ -185,8 +199,21 @@ pub fn App() -> impl IntoView {
             if dom::page_painted_from_other_data(&hash) && dom::recover_offline_copy() {
                 return;
             }
+            let d = if lang == Lang::En {
+                d
+            } else {
+                match locale.get() {
+                    None => return, // the language's files are still on their way
+                    Some(files) => in_language(lang, d, files),
+                }
+            };
             bound.set_value(true);
             dom::set_status("");
+            dom::set_document_lang(i18n::lang());
+            if dom::page_lang() != i18n::lang() {
+                // The page was painted in English: paint it again in the reader's language.
+                dom::repaint_page(&paint::page(&d, &state.filters.get_untracked(), &hash));
+            }
             let adopt = dom::prepainted_matches(&hash, &state.filters.get_untracked());
             let painted = Painted {
                 adopt,
@@ -199,6 +226,33 @@ pub fn App() -> impl IntoView {
         Some(Err(e)) => dialogs::load_failed(&e.to_string(), load),
         _ => {}
     });
+}
+
+/// The dataset in `lang`: its texts become the current catalogue and the data's descriptions
+/// are translated. If the language's files
+/// could not be had or do not fit this data, the page stays in English and says so.
+fn in_language(
+    lang: Lang,
+    d: Arc<Dataset>,
+    files: Result<(Catalogue, String), String>,
+) -> Arc<Dataset> {
+    let translated = files.and_then(|(catalogue, text)| {
+        let t = crate::core::translate::apply(&d, &text).map_err(|e| e.to_string())?;
+        Ok((catalogue, t))
+    });
+    match translated {
+        Ok((catalogue, t)) => {
+            i18n::set(catalogue);
+            Arc::new(t)
+        }
+        Err(e) => {
+            i18n::set(Catalogue::en());
+            dom::later(move || {
+                dom::set_status(&i18n::f(T::ErrTranslation, &[lang.name(), &e]));
+            });
+            d
+        }
+    }
 }
 
 /// The parts of the view state each region depends on, as memos: a region repaints when its
@@ -370,8 +424,11 @@ fn bind_below(d: Arc<Dataset>, state: ViewState, sl: Slices, limit: RwSignal<usi
                 String::new()
             } else {
                 format!(
-                    "<button type=\"button\" class=\"link more\" data-act=\"more\">Show {} more of {rest}</button>",
-                    rest.min(events::PAGE)
+                    "<button type=\"button\" class=\"link more\" data-act=\"more\">{}</button>",
+                    paint::th(
+                        T::ShowMore,
+                        &[&rest.min(events::PAGE).to_string(), &rest.to_string()]
+                    )
                 )
             }
         });
@@ -394,7 +451,7 @@ fn keyed_list(id: &'static str, items: impl Fn() -> Vec<(String, String)> + 'sta
         let items = items();
         let Some(el) = dom::by_id(id) else { return };
         let html = if items.is_empty() {
-            paint::EMPTY_LIST.to_string()
+            paint::empty_list()
         } else {
             last.with_value(|old| {
                 items

@@ -3,7 +3,8 @@
 //!
 //! dataset (`json` → `decode` → `model`, checked by `validate`; made by `build`) → view state
 //! (`filters`, from the URL) → `query` (select, totals, dates) → layouts (`charts`, `timeline`)
-//! → painters (`paint` for the page, `svg` for downloads, `exports` for CSV/JSON/citations).
+//! → painters (`paint` for the page, `svg` for downloads, `exports` for CSV/JSON/citations),
+//! in the language `i18n` holds (the data's descriptions translated by `translate`).
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod build;
@@ -12,6 +13,7 @@ pub mod colour;
 pub mod decode;
 pub mod exports;
 pub mod filters;
+pub mod i18n;
 pub mod json;
 pub mod model;
 pub mod order;
@@ -19,4 +21,5 @@ pub mod paint;
 pub mod query;
 pub mod svg;
 pub mod timeline;
+pub mod translate;
 pub mod validate;

@@ -165,3 +165,45 @@ fn the_browser_decoder_agrees_with_serde_on_every_file() {
         assert_eq!(ours, theirs, "{file}");
     }
 }
+
+#[test]
+fn the_dataset_command_checks_the_translations() {
+    let bin = env!("CARGO_BIN_EXE_dataset");
+    let good = Command::new(bin)
+        .args(["translation", BUNDLED])
+        .args([
+            "data/i18n/kazakhstan-2006.ru.json",
+            "data/i18n/kazakhstan-2006.kk.json",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+    let expected = read("tests/fixtures/broken-translations/expected.tsv");
+    let cases: Vec<(&str, &str)> = expected
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .collect();
+    assert!(
+        cases.len() >= 3,
+        "a missing id, an unknown id and a translated quote at least"
+    );
+    for (file, message) in cases {
+        let out = Command::new(bin)
+            .args(["translation", BUNDLED])
+            .arg(format!("tests/fixtures/broken-translations/{file}"))
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{file} must be rejected");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains(message),
+            "{file}: expected «{message}», got {said}"
+        );
+    }
+}

@@ -92,6 +92,8 @@ pub fn bind(d: Arc<Dataset>, state: ViewState) -> EmbedForm {
         g.theme = (theme != Theme::Light).then_some(theme);
         g.embed = Some(form.which.get());
         g.embed_id = Some(format!("kz-{}", form.which.get().id()));
+        // What the partner sees is what they embed, in its language.
+        g.lang = Some(crate::core::i18n::lang());
         view_url(&g)
     });
     region("embed-options", fresh, move || {

@@ -3,6 +3,7 @@
 
 use super::ViewState;
 use crate::core::filters::{Embed, Filters, Theme};
+use crate::core::i18n::{self, Lang};
 use crate::core::paint;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, closure::Closure};
@@ -121,10 +122,63 @@ pub fn recover_offline_copy() -> bool {
         .unwrap_or(false)
 }
 
-/// True when the pre-painted first screen shows this dataset (by its fingerprint) and view.
+/// True when the pre-painted first screen shows this dataset (by its fingerprint) and view,
+/// in the current language.
 pub fn prepainted_matches(fingerprint: &str, f: &Filters) -> bool {
     let painted = by_id("kz-page").and_then(|p| p.get_attribute("data-dataset"));
-    painted.as_deref() == Some(fingerprint) && paint::first_screen_is_default(f)
+    painted.as_deref() == Some(fingerprint)
+        && page_lang() == i18n::lang()
+        && paint::first_screen_is_default(f)
+}
+
+/// The language the page on screen was painted in.
+pub fn page_lang() -> Lang {
+    by_id("kz-page")
+        .and_then(|p| p.get_attribute("data-lang"))
+        .and_then(|l| Lang::from_code(&l))
+        .unwrap_or_default()
+}
+
+/// The reader's language among ours, as `boot.js` read it from the browser (`data-lang-pref`).
+pub fn preferred_lang() -> Lang {
+    root()
+        .and_then(|r| r.get_attribute("data-lang-pref"))
+        .and_then(|l| Lang::from_code(&l))
+        .unwrap_or_default()
+}
+
+/// Replaces the whole page with `html` (the page painted in another language), keeping any
+/// text typed in the search box; says the document's language.
+pub fn repaint_page(html: &str) {
+    let typed = by_id("q")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value());
+    if let Some(page) = by_id("kz-page") {
+        page.set_outer_html(html);
+    }
+    if let Some(t) = typed
+        && let Some(i) = by_id("q").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        i.set_value(&t);
+    }
+}
+
+/// Sets `<html lang>` and the window's title for the interface's language (only when they
+/// change: even writing the same `lang` again makes the browser lay text out anew).
+pub fn set_document_lang(lang: Lang) {
+    if let Some(r) = root()
+        && r.get_attribute("lang").as_deref() != Some(lang.code())
+    {
+        let _ = r.set_attribute("lang", lang.code());
+    }
+    if let Some(d) = document() {
+        let title = d.title();
+        let place = title.split(" — ").next().unwrap_or(&title);
+        let new = format!("{place} — {}", i18n::t(i18n::T::Kicker));
+        if new != title {
+            d.set_title(&new);
+        }
+    }
 }
 
 /// Sets the classes the stylesheet reads: embed mode and which view, and a theme the link

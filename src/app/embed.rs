@@ -5,6 +5,7 @@
 use super::dialogs::view_url;
 use super::{Painted, ViewState, region};
 use crate::core::filters::{Embed, Filters};
+use crate::core::i18n::T;
 use crate::core::model::Dataset;
 use crate::core::paint;
 use leptos::prelude::*;
@@ -36,11 +37,14 @@ pub fn bind(d: Arc<Dataset>, state: ViewState, which: Embed, painted: Painted) {
             let f = f.get();
             match f.activity.as_deref().and_then(|id| d.activity(id)) {
                 Some(a) => format!(
-                    "<h2 class=\"visually-hidden\">Activity</h2>{}",
+                    "<h2 class=\"visually-hidden\">{}</h2>{}",
+                    paint::th(T::Activity, &[]),
                     paint::detail(&d, a, Some(&view_url(&f.without_embed())))
                 ),
-                None => "<p class=\"note\" role=\"status\">This embed names no activity in the dataset.</p>"
-                    .into(),
+                None => format!(
+                    "<p class=\"note\" role=\"status\">{}</p>",
+                    paint::th(T::NoActivityEmbed, &[])
+                ),
             }
         });
     }

@@ -7,6 +7,7 @@ use super::dialogs::{self, EmbedForm};
 use super::dom::{self, closest};
 use super::{ViewState, export};
 use crate::core::filters::{Embed, Filters, Measure, Month, Sort, Theme};
+use crate::core::i18n::{self, T};
 use crate::core::model::{ActivityKind, Dataset, Status};
 use crate::core::paint;
 use leptos::prelude::*;
@@ -142,6 +143,15 @@ fn follow(ev: &web_sys::MouseEvent, link: &web_sys::Element, state: ViewState) {
     } else {
         url.search()
     };
+    if link.has_attribute("data-lang") {
+        // Another language is another page load (from the cache): every text on the page and
+        // the data's descriptions change, and the view, in the URL, stays.
+        super::push_query(&query, false);
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+        return;
+    }
     if link.has_attribute("data-activity") {
         opening(Some(link.clone()));
     }
@@ -194,12 +204,12 @@ fn act(
                 .map(|t| t.value())
                 .unwrap_or_default();
             let said = if export::copy(&text) {
-                "Copied"
+                T::Copied
             } else {
-                "Select the text and copy it"
+                T::CopyByHand
             };
             if let Some(s) = dom::by_id(&format!("{id}-copied")) {
-                s.set_text_content(Some(said));
+                s.set_text_content(Some(i18n::t(said)));
             }
         }
         Some("table") => state.update(&|f| f.table = !f.table),

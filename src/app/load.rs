@@ -1,5 +1,7 @@
-//! The only I/O: fetching the bundled dataset. Everything after this is pure.
+//! The only I/O: fetching the bundled dataset (and, for another language, its texts and the
+//! data's translation). Everything after this is pure.
 
+use crate::core::i18n::{self, Catalogue, Lang, T};
 use crate::core::model::Dataset;
 use crate::core::validate::{self, DatasetError};
 use std::fmt;
@@ -28,63 +30,72 @@ pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Network(e) => write!(
-                f,
-                "The data could not be downloaded: the network request failed ({e}). Check your \
-                 connection and try again."
-            ),
-            LoadError::Status { code: 404, .. } => write!(
-                f,
-                "The data file was not found on the server (HTTP 404). The site may be partly \
-                 deployed."
-            ),
-            LoadError::Status { code, text } if *code >= 500 => write!(
-                f,
-                "The server failed while sending the data (HTTP {code} {text}). Try again in a \
-                 moment."
-            ),
-            LoadError::Status { code, text } => {
-                write!(
-                    f,
-                    "The server refused the data request (HTTP {code} {text})."
-                )
+        let said = match self {
+            LoadError::Network(e) => i18n::f(T::ErrNetwork, &[e]),
+            LoadError::Status { code: 404, .. } => i18n::t(T::ErrNotFound).to_string(),
+            LoadError::Status { code, text } if *code >= 500 => {
+                i18n::f(T::ErrServer, &[&code.to_string(), text])
             }
+            LoadError::Status { code, text } => i18n::f(T::ErrRefused, &[&code.to_string(), text]),
             LoadError::Dataset(e @ DatasetError::UnsupportedSchema { .. }) => {
-                write!(
-                    f,
-                    "The data file is from a different version: {e}. Reload the page to get the matching explorer."
-                )
+                i18n::f(T::ErrVersion, &[&e.to_string()])
             }
-            LoadError::Dataset(e) => write!(f, "The data file is damaged: {e}."),
-            LoadError::TooLarge { bytes } => write!(
-                f,
-                "The data file is too large to read: {} MB, where the explorer reads up to {} MB. \
-                 The site may be serving the wrong file.",
-                bytes.div_ceil(1024 * 1024),
-                MAX_BYTES / (1024 * 1024)
+            LoadError::Dataset(e) => i18n::f(T::ErrDamaged, &[&e.to_string()]),
+            LoadError::TooLarge { bytes } => i18n::f(
+                T::ErrTooLarge,
+                &[
+                    &bytes.div_ceil(1024 * 1024).to_string(),
+                    &(MAX_BYTES / (1024 * 1024)).to_string(),
+                ],
             ),
-        }
+        };
+        f.write_str(&said)
     }
 }
 
 impl std::error::Error for LoadError {}
 
-/// The dataset URL resolved against the document base.
-pub fn dataset_url() -> String {
+/// A path resolved against the document base.
+pub fn url_of(path: &str) -> String {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten());
-    match base.and_then(|b| web_sys::Url::new_with_base(DATASET_PATH, &b).ok()) {
+    match base.and_then(|b| web_sys::Url::new_with_base(path, &b).ok()) {
         Some(url) => url.href(),
-        None => DATASET_PATH.to_string(),
+        None => path.to_string(),
     }
+}
+
+/// A language's files: the interface's texts, and the data's descriptions translated (applied
+/// by `translate::apply` once the dataset is there). Fetched only for that language.
+pub async fn load_locale(lang: Lang) -> Result<(Catalogue, String), String> {
+    let stem = DATASET_PATH.trim_end_matches(".json");
+    let texts = fetch_text(&url_of(&format!("data/ui.{}.json", lang.code())))
+        .await
+        .map_err(|e| e.to_string())?;
+    let catalogue = Catalogue::from_list(lang, &texts)?;
+    let data = fetch_text(&url_of(&format!("{stem}.{}.json", lang.code())))
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok((catalogue, data))
 }
 
 /// Fetches, parses and validates the dataset; with it, the fingerprint of the file's text.
 /// Between the steps the page gets a turn, so a large file never holds it for long at a time.
 pub async fn load_dataset() -> Result<(Dataset, String), LoadError> {
-    let response = gloo_net::http::Request::get(&dataset_url())
+    let text = fetch_text(&url_of(DATASET_PATH)).await?;
+    yield_to_page().await;
+    let value = validate::parse_text(&text).map_err(LoadError::Dataset)?;
+    yield_to_page().await;
+    let dataset = validate::read(value).map_err(LoadError::Dataset)?;
+    yield_to_page().await;
+    let dataset = validate::verify(dataset).map_err(LoadError::Dataset)?;
+    Ok((dataset, crate::core::paint::fingerprint(&text)))
+}
+
+/// A file's text, refused when the answer is an error or larger than `MAX_BYTES`.
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let response = gloo_net::http::Request::get(url)
         .send()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
@@ -111,13 +122,7 @@ pub async fn load_dataset() -> Result<(Dataset, String), LoadError> {
             bytes: text.len() as u64,
         });
     }
-    yield_to_page().await;
-    let value = validate::parse_text(&text).map_err(LoadError::Dataset)?;
-    yield_to_page().await;
-    let dataset = validate::read(value).map_err(LoadError::Dataset)?;
-    yield_to_page().await;
-    let dataset = validate::verify(dataset).map_err(LoadError::Dataset)?;
-    Ok((dataset, crate::core::paint::fingerprint(&text)))
+    Ok(text)
 }
 
 /// Lets the page run (a timer's turn) before the next step.

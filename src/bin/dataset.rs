@@ -1,6 +1,8 @@
 //! `dataset check FILE…` validates datasets; `dataset build SOURCE OUT` makes one from its
 //! authoring file; `dataset prepaint DATASET INDEX` paints the first screen into a built
-//! `index.html` (Trunk's post-build step). Exit status 1 on any problem, 2 on wrong usage.
+//! `index.html` (Trunk's post-build step); `dataset locales DATASET I18N OUT` checks the other
+//! languages' files (the interface's texts and the data's translations) and writes the served
+//! copies. Exit status 1 on any problem, 2 on wrong usage.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {} // A native tool; the wasm build has nothing to run.
@@ -24,11 +26,15 @@ mod native {
             Some("check") if args.len() > 1 => check(&args[1..]),
             Some("build") if args.len() == 3 => done(build_cmd(&args[1], &args[2])),
             Some("prepaint") if args.len() == 3 => done(prepaint(&args[1], &args[2])),
+            Some("locales") if args.len() == 4 => done(locales(&args[1], &args[2], &args[3])),
+            Some("translation") if args.len() >= 3 => translation(&args[1], &args[2..]),
             _ => {
                 eprintln!(
                     "usage:\n  dataset check FILE...          validate dataset files\n  \
                      dataset build SOURCE OUT       build a dataset from its authoring file\n  \
-                     dataset prepaint DATASET HTML  paint the first screen into a built index.html"
+                     dataset prepaint DATASET HTML  paint the first screen into a built index.html\n  \
+                     dataset locales DATASET I18N OUT  check the translations, write the served files\n  \
+                     dataset translation DATASET FILE...  check translation files of a dataset"
                 );
                 ExitCode::from(2)
             }
@@ -123,6 +129,84 @@ mod native {
             page.len(),
             csv.display()
         ))
+    }
+
+    /// Checks translation files against their dataset: every id translated, none unknown,
+    /// nothing left in English, no quote translated or copied.
+    fn translation(dataset: &str, files: &[String]) -> ExitCode {
+        let d = match std::fs::read_to_string(dataset)
+            .map_err(|e| e.to_string())
+            .and_then(|t| parse_and_check(&t).map_err(|e| e.to_string()))
+        {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("{dataset}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let mut failed = false;
+        for file in files {
+            let problems = match std::fs::read_to_string(file) {
+                Ok(text) => kz_explorer::core::translate::check(&d, &text),
+                Err(e) => vec![format!("cannot read it: {e}")],
+            };
+            if problems.is_empty() {
+                println!("{file}: ok");
+            } else {
+                failed = true;
+                eprintln!("{file}:\n  {}", problems.join("\n  "));
+            }
+        }
+        if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+
+    /// For each language but English: the interface's texts (`I18N/ui.ru.json`, keyed) as the
+    /// served list in the keys' order (`OUT/ui.ru.json`), and the data's translation
+    /// (`I18N/kazakhstan-2006.ru.json`), checked against the dataset, compacted
+    /// (`OUT/kazakhstan-2006.ru.json`). Any missing, extra or untranslated text fails the build.
+    fn locales(dataset: &str, dir: &str, out: &str) -> Result<String, String> {
+        use kz_explorer::core::{i18n, translate};
+        let read = |p: &Path| {
+            std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+        };
+        let compact = |json: &str| -> Result<String, String> {
+            let v: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+            serde_json::to_string(&v).map_err(|e| e.to_string())
+        };
+        let d =
+            parse_and_check(&read(Path::new(dataset))?).map_err(|e| format!("{dataset}: {e}"))?;
+        let stem = Path::new(dataset)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .ok_or("the dataset has no file name")?;
+        let mut said = Vec::new();
+        for lang in i18n::Lang::ALL.into_iter().filter(|l| *l != i18n::Lang::En) {
+            let code = lang.code();
+            let ui = Path::new(dir).join(format!("ui.{code}.json"));
+            let list =
+                i18n::list_from_keyed(&read(&ui)?).map_err(|e| format!("{}: {e}", ui.display()))?;
+            let served = Path::new(out).join(format!("ui.{code}.json"));
+            std::fs::write(&served, compact(&list)?)
+                .map_err(|e| format!("cannot write {}: {e}", served.display()))?;
+            let data = Path::new(dir).join(format!("{stem}.{code}.json"));
+            let text = read(&data)?;
+            let problems = translate::check(&d, &text);
+            if !problems.is_empty() {
+                return Err(format!("{}:\n  {}", data.display(), problems.join("\n  ")));
+            }
+            let served_data = Path::new(out).join(format!("{stem}.{code}.json"));
+            std::fs::write(&served_data, compact(&text)?)
+                .map_err(|e| format!("cannot write {}: {e}", served_data.display()))?;
+            said.push(format!(
+                "{code}: {} texts, data translation checked",
+                i18n::EN.len()
+            ));
+        }
+        Ok(format!("locales: {}", said.join("; ")))
     }
 
     /// Keeps the wasm, its glue and the dataset from competing with the first paint: their

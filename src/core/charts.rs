@@ -4,6 +4,7 @@
 //! standalone SVG for the download.
 
 use super::colour::{Theme, for_theme};
+use super::i18n::T;
 use super::paint::escape;
 use super::query::SectorRow;
 use super::svg::{Anchor, Svg};
@@ -143,13 +144,16 @@ pub fn colour_vars(colour: &str) -> String {
 /// The chart as HTML: an axis and one button per sector (the button is the bar's row, so the
 /// whole row takes pointer and focus; its text is real text at the stylesheet's size).
 pub fn sector_chart_html(layout: &SectorLayout) -> String {
-    let mut out = String::from("<div class=\"bars\" role=\"group\" aria-label=\"Sectors\">");
+    let mut out = format!(
+        "<div class=\"bars\" role=\"group\" aria-label=\"{}\">",
+        super::paint::th(T::Sectors, &[])
+    );
     out += "<div class=\"bar-axis\" aria-hidden=\"true\"><span class=\"bar-track\">";
     for (value, share) in &layout.ticks {
         out += &format!(
             "<span class=\"tick\" style=\"--v:{}\">{}</span>",
             fraction(*share),
-            super::validate::group_thousands(*value)
+            super::i18n::num(*value)
         );
     }
     out += "</span></div>";
@@ -181,10 +185,16 @@ pub fn sector_chart_html(layout: &SectorLayout) -> String {
 
 /// The chart as a table, for readers who want the numbers.
 pub fn sector_table_html(rows: &[SectorRow]) -> String {
-    let mut out = String::from(
-        "<table class=\"data-table\"><caption class=\"visually-hidden\">Sector chart data</caption>\
-         <thead><tr><th scope=\"col\">Sector</th><th scope=\"col\">Value</th>\
-         <th scope=\"col\">Activities</th><th scope=\"col\">Without a figure</th></tr></thead><tbody>",
+    let th = |k| super::paint::th(k, &[]);
+    let mut out = format!(
+        "<table class=\"data-table\"><caption class=\"visually-hidden\">{}</caption>\
+         <thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+         <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        th(T::TableCaption),
+        th(T::Sector),
+        th(T::Value),
+        th(T::Activities),
+        th(T::WithoutFigure)
     );
     for r in rows {
         out += &format!(
@@ -226,7 +236,7 @@ pub fn render_sector_chart(
         svg.text(
             x,
             bottom + AXIS / 2.0,
-            &super::validate::group_thousands(*value),
+            &super::i18n::num(*value),
             13,
             Anchor::Middle,
         );

@@ -1,5 +1,7 @@
 //! Exports of the current view: CSV and JSON of the filtered activities with their evidence, and
-//! the "cite this view" text. Pure, so the downloads are tested natively.
+//! the "cite this view" text. Pure, so the downloads are tested natively. A view in another
+//! language exports what it shows: the source's field names (`title`, `sector`, …) with the
+//! translated descriptions as values, and the evidence, figures, dates and ids as published.
 
 use super::json::{Value, number, object, string, to_pretty};
 use super::model::{Activity, Dataset, Evidence};
@@ -159,12 +161,16 @@ pub fn to_json(d: &Dataset, activities: &[&Activity], view_url: &str) -> String 
     ]))
 }
 
-/// "Cite this view": the report's citation, the dataset and its version, and the view's URL.
+/// "Cite this view": the report's citation, the dataset and its version, and the view's URL
+/// with its language (the citation's own words stay English, as the sources it names).
 pub fn citation(d: &Dataset, view_url: &str) -> String {
     let report = d.reports.first().map(|r| r.citation.as_str()).unwrap_or("");
     format!(
-        "{report} Data: \"{}\", version {} ({}). View: {view_url}",
-        d.dataset.title, d.dataset.version, d.dataset.id
+        "{report} Data: \"{}\", version {} ({}). View (in {}): {view_url}",
+        d.dataset.title,
+        d.dataset.version,
+        d.dataset.id,
+        super::i18n::lang().english_name()
     )
 }
 
@@ -194,6 +200,53 @@ mod tests {
         assert_eq!(v["activities"].as_array().unwrap().len(), acts.len());
         assert!(v["activities"][0]["evidence"][0]["quote"].is_string());
         assert!(v["citation"].as_str().unwrap().contains("version 1.0.0"));
+    }
+
+    #[test]
+    fn a_translated_view_exports_its_words_under_the_source_field_names() {
+        let d = crate::core::query::tests::dataset();
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/i18n/kazakhstan-2006.ru.json"
+        ))
+        .unwrap();
+        let ru = crate::core::translate::apply(&d, &text).unwrap();
+        let f = Filters::from_query("sector=trafficking");
+        let (en, shown) = (
+            select(&d, &f, Except::Nothing),
+            select(&ru, &f, Except::Nothing),
+        );
+        let (csv_en, csv_ru) = (to_csv(&d, &en), to_csv(&ru, &shown));
+        assert_eq!(
+            csv_en.lines().next(),
+            csv_ru.lines().next(),
+            "same field names"
+        );
+        assert!(csv_ru.contains(&shown[0].title) && !csv_ru.contains(&en[0].title));
+        // The evidence is the same, word for word.
+        for (a, b) in en.iter().zip(&shown) {
+            for e in &a.evidence {
+                assert!(csv_ru.contains(&e.quote.replace('"', "\"\"")), "{}", b.id);
+            }
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(&to_json(&ru, &shown, "http://x/?lang=ru")).unwrap();
+        assert_eq!(v["activities"][0]["title"], shown[0].title.as_str());
+        assert_eq!(
+            v["activities"][0]["evidence"][0]["quote"],
+            en[0].evidence[0].quote.as_str()
+        );
+        use crate::core::i18n::{Catalogue, Lang, list_from_keyed, set};
+        let keyed =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/i18n/ui.ru.json"))
+                .unwrap();
+        set(Catalogue::from_list(Lang::Ru, &list_from_keyed(&keyed).unwrap()).unwrap());
+        let cite = citation(&ru, "http://x/?lang=ru");
+        set(Catalogue::en());
+        assert!(
+            cite.contains("View (in Russian): http://x/?lang=ru"),
+            "{cite}"
+        );
     }
 
     #[test]

@@ -36,13 +36,14 @@ impl Month {
         }
     }
 
-    /// "Jun 2006".
+    /// "Jun 2006", in the interface's language.
     pub fn short_label(self) -> String {
-        format!(
-            "{} {}",
-            &super::model::month_name(self.month)[..3],
-            self.year
-        )
+        format!("{} {}", super::i18n::month_short(self.month), self.year)
+    }
+
+    /// "June 2006", in the interface's language.
+    pub fn long_label(self) -> String {
+        super::i18n::month_year(self.year, self.month)
     }
 }
 
@@ -89,12 +90,13 @@ impl Sort {
 
     /// Words for people.
     pub fn label(self) -> &'static str {
-        match self {
-            Sort::Report => "Order in the report",
-            Sort::Date => "Date",
-            Sort::Title => "Title (A–Z)",
-            Sort::Sector => "Sector",
-        }
+        use super::i18n::{T, t};
+        t(match self {
+            Sort::Report => T::SortReport,
+            Sort::Date => T::SortDate,
+            Sort::Title => T::SortTitle,
+            Sort::Sector => T::SortSector,
+        })
     }
 
     fn from_id(s: &str) -> Option<Sort> {
@@ -132,12 +134,13 @@ impl Embed {
 
     /// Words for people.
     pub fn label(self) -> &'static str {
-        match self {
-            Embed::Chart => "Sector chart",
-            Embed::Timeline => "Timeline",
-            Embed::Overview => "Headline figures",
-            Embed::Activity => "One activity",
-        }
+        use super::i18n::{T, t};
+        t(match self {
+            Embed::Chart => T::EmbedChart,
+            Embed::Timeline => T::EmbedTimeline,
+            Embed::Overview => T::EmbedOverview,
+            Embed::Activity => T::EmbedActivity,
+        })
     }
 
     fn from_id(s: &str) -> Option<Embed> {
@@ -198,6 +201,8 @@ pub struct Filters {
     pub embed_id: Option<String>,
     /// The colour theme, when the link sets one.
     pub theme: Option<Theme>,
+    /// The interface's language, when the link sets one (else the reader's browser chooses).
+    pub lang: Option<super::i18n::Lang>,
 }
 
 /// Query strings longer than this are ignored beyond it. It must exceed the longest query
@@ -243,6 +248,11 @@ impl Filters {
                 "to" => f.to = Month::parse(&v),
                 "imprecise" => f.imprecise = v == "1",
                 "theme" => f.theme = Theme::from_id(&v),
+                "lang" => {
+                    f.lang = super::i18n::Lang::ALL
+                        .into_iter()
+                        .find(|l| l.code() == v.to_ascii_lowercase())
+                }
                 "q" => f.q = truncate(v.trim(), MAX_TEXT).trim_end().to_string(),
                 "has" => f.has = Some(v.clone()).filter(|s| is_id(s) && s.len() <= 64),
                 "activity" => f.activity = Some(v.clone()).filter(|s| is_id(s) && s.len() <= 64),
@@ -324,6 +334,9 @@ impl Filters {
         if let Some(t) = self.theme {
             push("theme", t.id().to_string());
         }
+        if let Some(l) = self.lang {
+            push("lang", l.code().to_string());
+        }
         parts.join("&")
     }
 
@@ -366,6 +379,7 @@ impl Filters {
             embed: self.embed,
             embed_id: self.embed_id.clone(),
             theme: self.theme,
+            lang: self.lang,
             ..Filters::default()
         }
     }
@@ -506,6 +520,7 @@ mod tests {
             embed: Some(Embed::Timeline),
             embed_id: Some("partner-1".into()),
             theme: Some(Theme::Dark),
+            lang: Some(crate::core::i18n::Lang::Kk),
         };
         let q = f.to_query();
         assert_eq!(Filters::from_query(&q), f);

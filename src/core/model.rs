@@ -268,17 +268,18 @@ impl ActivityKind {
 
     /// Words for people.
     pub fn label(self) -> &'static str {
-        match self {
-            ActivityKind::Diplomacy => "Diplomacy",
-            ActivityKind::Advocacy => "Advocacy",
-            ActivityKind::PublicDiplomacy => "Public diplomacy",
-            ActivityKind::AssistanceProgram => "Assistance program",
-            ActivityKind::Grant => "Grant",
-            ActivityKind::Training => "Training",
-            ActivityKind::Exchange => "Exchange",
-            ActivityKind::TechnicalAssistance => "Technical assistance",
-            ActivityKind::PublicEvent => "Public event",
-        }
+        use crate::core::i18n::{T, t};
+        t(match self {
+            ActivityKind::Diplomacy => T::KindDiplomacy,
+            ActivityKind::Advocacy => T::KindAdvocacy,
+            ActivityKind::PublicDiplomacy => T::KindPublicDiplomacy,
+            ActivityKind::AssistanceProgram => T::KindAssistanceProgram,
+            ActivityKind::Grant => T::KindGrant,
+            ActivityKind::Training => T::KindTraining,
+            ActivityKind::Exchange => T::KindExchange,
+            ActivityKind::TechnicalAssistance => T::KindTechnicalAssistance,
+            ActivityKind::PublicEvent => T::KindPublicEvent,
+        })
     }
 
     /// Parses the JSON/URL identifier.
@@ -318,12 +319,13 @@ impl Status {
 
     /// Words for people.
     pub fn label(self) -> &'static str {
-        match self {
-            Status::Ongoing => "Ongoing",
-            Status::Completed => "Completed",
-            Status::Suspended => "Suspended",
-            Status::Launched => "Launched",
-        }
+        use crate::core::i18n::{T, t};
+        t(match self {
+            Status::Ongoing => T::StatusOngoing,
+            Status::Completed => T::StatusCompleted,
+            Status::Suspended => T::StatusSuspended,
+            Status::Launched => T::StatusLaunched,
+        })
     }
 
     /// Parses the JSON/URL identifier.
@@ -501,8 +503,14 @@ impl PartialDate {
         )
     }
 
-    /// "29 September 2006", "June 2006" or "2006".
+    /// "29 September 2006", "June 2006" or "2006", in the interface's language.
     pub fn display(&self) -> String {
+        crate::core::i18n::date(self)
+    }
+
+    /// "29 September 2006", "June 2006" or "2006", in English whatever the interface's
+    /// language: how the report writes dates, and what the search reads.
+    pub fn english(&self) -> String {
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{d} {} {}", month_name(m), self.year),
             (Some(m), None) => format!("{} {}", month_name(m), self.year),

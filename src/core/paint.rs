@@ -10,12 +10,12 @@ use super::charts::{
     colour_vars, render_sector_chart, sector_chart_html, sector_layout, sector_table_html,
 };
 use super::filters::{Embed, Filters, Measure, Month, Sort, Theme};
+use super::i18n::{self, T, f as tf, t};
 use super::model::*;
 use super::query::{
     Except, Headline, Selector, by_sector, headlines, highlight, segments, select, summary_text,
 };
 use super::timeline::{month_domain, render_timeline, timeline_html, timeline_layout};
-use super::validate::group_thousands;
 
 /// Escapes text for HTML element content and double-quoted attribute values.
 pub fn escape(s: &str) -> String {
@@ -45,6 +45,24 @@ pub fn marked(text: &str, q: &str) -> String {
             }
         })
         .collect()
+}
+
+/// A text of the interface as markup: the template escaped, then its `{0}`, `{1}`… filled in
+/// with `args`, which are markup already (escaped text, a `<strong>`).
+pub fn th(k: T, args: &[&str]) -> String {
+    fill(escape(t(k)), args)
+}
+
+/// `th` in the plural form `n` takes (`[one, few, many]`).
+pub fn th_n(forms: [T; 3], n: u64, args: &[&str]) -> String {
+    th(forms[i18n::plural_form(i18n::lang(), n)], args)
+}
+
+fn fill(mut template: String, args: &[&str]) -> String {
+    for (i, a) in args.iter().enumerate() {
+        template = template.replace(&format!("{{{i}}}"), a);
+    }
+    template
 }
 
 /// A keyed item's markup with a fingerprint of itself (`data-h`): when a region is painted
@@ -85,22 +103,17 @@ pub fn when_in_full(a: &Activity) -> String {
     let span = when(a);
     match a.time.basis {
         TimeBasis::Stated => span,
-        TimeBasis::Derived => format!("{span} (worked out from the text)"),
-        TimeBasis::ReportScope => format!(
-            "{span} (the report gives no date; it covers {})",
-            a.time.start.year
+        TimeBasis::Derived => tf(T::WorkedOut, &[&span]),
+        TimeBasis::ReportScope => tf(
+            T::NoDateGiven,
+            &[&span, &i18n::f(T::Year, &[&a.time.start.year.to_string()])],
         ),
     }
 }
 
 /// A figure as the report gives it: "more than 44,000 secondary school students reached".
 pub fn figure_text(m: &Metric) -> String {
-    format!(
-        "{}{} {}",
-        m.qualifier.prefix(),
-        group_thousands(m.value),
-        m.counted
-    )
+    format!("{} {}", i18n::qualified(m.qualifier, m.value), m.counted)
 }
 
 /// "Media freedom only", "Media freedom and Elections · Training · September 2006": what a
@@ -140,12 +153,12 @@ fn merge_link(class: &str, change: &str, label: Option<&str>, text: &str) -> Str
 const NARROWING: &str = "?sector=&kind=&status=&place=&from=&to=&imprecise=&q=&has=";
 
 fn months_words(from: Option<Month>, to: Option<Month>) -> String {
-    let long = |m: Month| format!("{} {}", month_name(m.month), m.year);
+    let long = Month::long_label;
     match (from, to) {
         (Some(a), Some(b)) if a == b => long(a),
         (Some(a), Some(b)) => format!("{} – {}", long(a), long(b)),
-        (Some(a), None) => format!("from {}", long(a)),
-        (None, Some(b)) => format!("until {}", long(b)),
+        (Some(a), None) => tf(T::FromMonth, &[&long(a)]),
+        (None, Some(b)) => tf(T::UntilMonth, &[&long(b)]),
         (None, None) => String::new(),
     }
 }
@@ -166,19 +179,19 @@ pub fn chips(d: &Dataset, f: &Filters) -> Vec<Chip> {
             .map(|s| d.sector(s).map_or_else(|| s.clone(), |x| x.name.clone()))
             .collect();
         let words = match names.as_slice() {
-            [one] => format!("{one} only"),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            [one] => tf(T::SectorOnly, &[one]),
+            [rest @ .., last] => tf(T::And, &[&rest.join(", "), last]),
             [] => String::new(),
         };
         push(words, "?sector=");
     }
     if !f.kinds.is_empty() {
         let w: Vec<&str> = f.kinds.iter().map(|k| k.label()).collect();
-        push(w.join(" or "), "?kind=");
+        push(w.join(t(T::Or)), "?kind=");
     }
     if !f.statuses.is_empty() {
         let w: Vec<&str> = f.statuses.iter().map(|k| k.label()).collect();
-        push(w.join(" or "), "?status=");
+        push(w.join(t(T::Or)), "?status=");
     }
     if !f.places.is_empty() {
         let w: Vec<String> = f
@@ -186,12 +199,12 @@ pub fn chips(d: &Dataset, f: &Filters) -> Vec<Chip> {
             .iter()
             .map(|p| d.place(p).map_or_else(|| p.clone(), |x| x.name.clone()))
             .collect();
-        push(format!("in {}", w.join(" or ")), "?place=");
+        push(tf(T::InPlace, &[&w.join(t(T::Or))]), "?place=");
     }
     if f.from.is_some() || f.to.is_some() {
         push(months_words(f.from, f.to), "?from=&to=&imprecise=");
         if f.imprecise {
-            push("with loosely dated activities".into(), "?imprecise=");
+            push(t(T::WithLoose).to_string(), "?imprecise=");
         }
     }
     if let Some(h) = &f.has {
@@ -200,13 +213,15 @@ pub fn chips(d: &Dataset, f: &Filters) -> Vec<Chip> {
             .iter()
             .find(|m| &m.id == h)
             .map_or_else(|| h.clone(), |m| m.label.clone());
-        push(
-            format!("with a figure for {}", super::query::fold(&label)),
-            "?has=",
-        );
+        let label = if i18n::lang() == i18n::Lang::En {
+            super::query::fold(&label)
+        } else {
+            label
+        };
+        push(tf(T::WithFigure, &[&label]), "?has=");
     }
     if !f.q.is_empty() {
-        push(format!("matching “{}”", f.q), "?q=");
+        push(tf(T::Matching, &[&f.q]), "?q=");
     }
     out
 }
@@ -214,23 +229,48 @@ pub fn chips(d: &Dataset, f: &Filters) -> Vec<Chip> {
 /// Skip links to the main regions, shown when focused.
 pub fn skip_links() -> String {
     let links = [
-        ("sector-chart", "sector chart"),
-        ("timeline", "timeline"),
-        ("activities", "activities"),
-        ("reader", "report text"),
+        ("sector-chart", T::SkipChart),
+        ("timeline", T::SkipTimeline),
+        ("activities", T::SkipActivities),
+        ("reader", T::SkipReport),
     ];
-    let mut out = String::from("<nav class=\"skip\" aria-label=\"Skip links\">");
+    let mut out = format!(
+        "<nav class=\"skip\" aria-label=\"{}\">",
+        th(T::SkipLinks, &[])
+    );
     for (id, words) in links {
-        out += &format!("<a href=\"#{id}\" data-skip>Skip to the {words}</a>");
+        out += &format!("<a href=\"#{id}\" data-skip>{}</a>", th(words, &[]));
     }
     out + "</nav>"
 }
 
-/// The masthead: what this is and whose report.
+/// The masthead: what this is and whose report (in English, as published), and the language
+/// switch: a link per language that changes only `lang`.
 pub fn masthead(d: &Dataset) -> String {
     let r = d.reports.first();
+    let here = i18n::lang();
+    let mut langs = format!(
+        "<nav class=\"langs\" aria-label=\"{}\"><ul>",
+        th(T::Language, &[])
+    );
+    for l in i18n::Lang::ALL {
+        let change = format!("?lang={}", l.code());
+        langs += &format!(
+            "<li><a href=\"{change}\" data-noscroll data-merge data-lang=\"{0}\" lang=\"{0}\" \
+             hreflang=\"{0}\"{1}>{2}</a></li>",
+            l.code(),
+            if l == here {
+                " aria-current=\"true\""
+            } else {
+                ""
+            },
+            l.name()
+        );
+    }
     format!(
-        "<p class=\"kicker\">Report explorer · {}</p><h1>{}</h1>",
+        "<div class=\"masthead-top\"><p class=\"kicker\">{} · <span lang=\"en\">{}</span></p>{langs}</ul></nav></div>\
+         <h1 lang=\"en\">{}</h1>",
+        th(T::Kicker, &[]),
         escape(r.map_or("", |r| r.publisher.as_str())),
         escape(r.map_or("", |r| r.title.as_str()))
     )
@@ -239,9 +279,11 @@ pub fn masthead(d: &Dataset) -> String {
 /// The search field (painted once; the app keeps its value in step with the URL).
 pub fn search_box(q: &str) -> String {
     format!(
-        "<label for=\"q\">Search activities, figures, quotes and dates</label>\
+        "<label for=\"q\">{}</label>\
          <input id=\"q\" type=\"search\" data-act=\"q\" autocomplete=\"off\" \
-         placeholder=\"e.g. jury, hot line, 29 September\" value=\"{}\">",
+         placeholder=\"{}\" value=\"{}\">",
+        th(T::SearchLabel, &[]),
+        th(T::SearchHint, &[]),
         escape(q)
     )
 }
@@ -258,31 +300,44 @@ pub fn results_of(d: &Dataset, f: &Filters, shown: usize) -> String {
     let s = Selector::new(d, f, Except::Nothing);
     let total = d.activities.len();
     let mut out = format!(
-        "<p class=\"count\"><strong data-testid=\"match-count\">{shown}</strong> of {total} \
-         activities</p>"
+        "<p class=\"count\">{}</p>",
+        th_n(
+            [T::CountOne, T::CountFew, T::CountMany],
+            total as u64,
+            &[
+                &format!(
+                    "<strong data-testid=\"match-count\">{}</strong>",
+                    i18n::num(shown as u64)
+                ),
+                &i18n::num(total as u64)
+            ]
+        )
     );
     let chips = chips(d, f);
     if !chips.is_empty() {
-        out += "<ul class=\"active-filters\" aria-label=\"Active filters\">";
+        out += &format!(
+            "<ul class=\"active-filters\" aria-label=\"{}\">",
+            th(T::ActiveFilters, &[])
+        );
         for c in &chips {
             out += "<li>";
             out += &merge_link(
                 "chip on",
                 &c.remove,
-                Some(&format!("Remove filter: {}", c.words)),
+                Some(&tf(T::RemoveFilter, &[&c.words])),
                 &format!("{}<span aria-hidden=\"true\"> ×</span>", escape(&c.words)),
             );
             out += "</li>";
         }
         let all: Vec<&str> = chips.iter().map(|c| c.words.as_str()).collect();
         out += &format!(
-            "<li><a class=\"clear\" href=\"{}\" data-noscroll data-merge title=\"Removes: {}\">{}</a></li></ul>",
+            "<li><a class=\"clear\" href=\"{}\" data-noscroll data-merge title=\"{}\">{}</a></li></ul>",
             escape(NARROWING),
-            escape(&all.join("; ")),
+            th(T::Removes, &[&escape(&all.join("; "))]),
             if chips.len() == 1 {
-                "Clear the filter".to_string()
+                th(T::ClearFilter, &[])
             } else {
-                format!("Clear all {} filters", chips.len())
+                th(T::ClearFilters, &[&chips.len().to_string()])
             }
         );
     }
@@ -301,22 +356,22 @@ pub fn results_of(d: &Dataset, f: &Filters, shown: usize) -> String {
         };
         let mut parts = Vec::new();
         if year_only > 0 {
-            parts.push(format!(
-                "+ {year_only} dated only to {}",
-                years.join(" or ")
+            parts.push(tf(
+                T::LooseYear,
+                &[&year_only.to_string(), &years.join(t(T::Or))],
             ));
         }
         if year_only < loose.len() {
-            parts.push(format!(
-                "+ {} over longer periods that may include it",
-                loose.len() - year_only
+            parts.push(tf(
+                T::LoosePeriods,
+                &[&(loose.len() - year_only).to_string()],
             ));
         }
         let words = parts.join(", ");
         out += &format!(
             "<p class=\"loose\">{} {}</p>",
             escape(&words),
-            merge_link("", "?imprecise=1", None, "Include them")
+            merge_link("", "?imprecise=1", None, &th(T::IncludeThem, &[]))
         );
     }
     out
@@ -324,16 +379,17 @@ pub fn results_of(d: &Dataset, f: &Filters, shown: usize) -> String {
 
 /// Downloads, citation and embedding for the current view (the app acts on `data-act`).
 pub fn actions() -> String {
-    let b = |act: &str, text: &str, label: &str| {
+    let b = |act: &str, text: &str, label: T| {
         format!(
-            "<button type=\"button\" class=\"action\" data-act=\"{act}\" aria-label=\"{label}\">{text}</button>"
+            "<button type=\"button\" class=\"action\" data-act=\"{act}\" aria-label=\"{}\">{text}</button>",
+            th(label, &[])
         )
     };
     [
-        b("csv", "⤓ CSV", "Download CSV"),
-        b("json", "⤓ JSON", "Download JSON"),
-        b("cite", "Cite", "Cite this view"),
-        b("embed", "Embed", "Embed this view"),
+        b("csv", "⤓ CSV", T::DownloadCsv),
+        b("json", "⤓ JSON", T::DownloadJson),
+        b("cite", &th(T::CiteShort, &[]), T::CiteThisView),
+        b("embed", &th(T::EmbedShort, &[]), T::EmbedThisView),
     ]
     .concat()
 }
@@ -341,12 +397,12 @@ pub fn actions() -> String {
 /// The measure's name for titles.
 pub fn measure_label(d: &Dataset, m: &Measure) -> String {
     match m {
-        Measure::Activities => "Activities".into(),
+        Measure::Activities => t(T::Activities).to_string(),
         Measure::Metric(id) => d
             .measures
             .iter()
             .find(|x| &x.id == id)
-            .map_or_else(|| "Activities".into(), |x| x.label.clone()),
+            .map_or_else(|| t(T::Activities).to_string(), |x| x.label.clone()),
     }
 }
 
@@ -364,18 +420,19 @@ pub fn sector_head(d: &Dataset, f: &Filters) -> String {
             escape(label)
         )
     };
-    let mut options = option("activities", "Number of activities");
+    let mut options = option("activities", t(T::NumberOfActivities));
     for m in &d.measures {
         options += &option(&m.id, &m.label);
     }
     format!(
-        "<h2 id=\"sector-h\">{} by sector</h2><label class=\"inline\">Measure \
+        "<h2 id=\"sector-h\">{}</h2><label class=\"inline\">{} \
          <select id=\"measure\" data-act=\"measure\">{options}</select></label>\
          <button type=\"button\" class=\"link\" id=\"table-toggle\" data-act=\"table\" \
          aria-pressed=\"{}\">{}</button>",
-        escape(&measure_label(d, &f.measure)),
+        th(T::BySector, &[&escape(&measure_label(d, &f.measure))]),
+        th(T::Measure, &[]),
         f.table,
-        if f.table { "Show chart" } else { "Show table" }
+        th(if f.table { T::ShowChart } else { T::ShowTable }, &[])
     )
 }
 
@@ -384,15 +441,12 @@ pub fn sector_chart(d: &Dataset, f: &Filters) -> (String, String) {
     let acts = select(d, f, Except::Sectors);
     let rows = by_sector(d, &acts, &f.measure, &f.sectors);
     let note = match &f.measure {
-        Measure::Activities => {
-            "Each activity counts once, in its primary sector. Select a bar to filter.".to_string()
-        }
+        Measure::Activities => t(T::ChartNoteCount).to_string(),
         Measure::Metric(_) => {
             let without: usize = rows.iter().map(|r| r.without_figure).sum();
-            format!(
-                "{without} of the {} activities in view give no figure for this measure and are \
-                 not in the totals. Select a bar to filter.",
-                acts.len()
+            tf(
+                T::ChartNoteMeasure,
+                &[&without.to_string(), &acts.len().to_string()],
             )
         }
     };
@@ -408,7 +462,7 @@ pub fn sector_chart(d: &Dataset, f: &Filters) -> (String, String) {
 pub fn sector_chart_svg(d: &Dataset, f: &Filters) -> String {
     let acts = select(d, f, Except::Sectors);
     let rows = by_sector(d, &acts, &f.measure, &f.sectors);
-    let title = format!("{} by sector", measure_label(d, &f.measure));
+    let title = tf(T::BySector, &[&measure_label(d, &f.measure)]);
     let title = with_caption(d, f, &title);
     render_sector_chart(&sector_layout(&rows), &title, 720).unwrap_or_default()
 }
@@ -424,9 +478,14 @@ fn with_caption(d: &Dataset, f: &Filters, title: &str) -> String {
 
 /// The timeline's heading.
 pub fn timeline_head(f: &Filters) -> String {
-    let mut out = String::from("<h2 id=\"timeline-h\">Timeline</h2>");
+    let mut out = format!("<h2 id=\"timeline-h\">{}</h2>", th(T::Timeline, &[]));
     if f.from.is_some() || f.to.is_some() {
-        out += &merge_link("link", "?from=&to=&imprecise=", None, "Clear dates");
+        out += &merge_link(
+            "link",
+            "?from=&to=&imprecise=",
+            None,
+            &th(T::ClearDates, &[]),
+        );
     }
     out
 }
@@ -436,7 +495,7 @@ pub fn timeline(d: &Dataset, f: &Filters) -> String {
     let acts = select(d, f, Except::Dates);
     let layout = timeline_layout(d, &acts, (f.from, f.to));
     if layout.lanes.is_empty() {
-        return "<p class=\"empty\">No activity matches these filters.</p>".into();
+        return format!("<p class=\"empty\">{}</p>", th(T::NothingMatches, &[]));
     }
     timeline_html(&layout, f.activity.as_deref())
 }
@@ -445,12 +504,7 @@ pub fn timeline(d: &Dataset, f: &Filters) -> String {
 pub fn timeline_svg(d: &Dataset, f: &Filters) -> String {
     let acts = select(d, f, Except::Dates);
     let layout = timeline_layout(d, &acts, (f.from, f.to));
-    render_timeline(
-        &layout,
-        &with_caption(d, f, "Timeline of U.S. activities"),
-        960,
-    )
-    .unwrap_or_default()
+    render_timeline(&layout, &with_caption(d, f, t(T::TimelineTitle)), 960).unwrap_or_default()
 }
 
 /// The dated events of the activities in view, as a list (the timeline's text alternative).
@@ -479,10 +533,18 @@ pub fn events_list(d: &Dataset, f: &Filters) -> String {
 }
 
 fn headline_html(f: &Filters, h: &Headline) -> String {
+    let small = |s: &str| {
+        if s.is_empty() {
+            String::new()
+        } else {
+            format!("<span class=\"qualifier\">{}</span>", escape(s))
+        }
+    };
     let figure = format!(
-        "<span class=\"figure\"><span class=\"qualifier\">{}</span>{}</span><span class=\"label\">{}</span>",
-        escape(h.qualifier),
+        "<span class=\"figure\">{}{}{}</span><span class=\"label\">{}</span>",
+        small(&h.qualifier),
         escape(&h.number),
+        small(&h.after),
         escape(&h.label)
     );
     match &h.measure {
@@ -501,11 +563,14 @@ fn headline_html(f: &Filters, h: &Headline) -> String {
                 escape(&h.detail),
                 if on { " aria-current=\"true\"" } else { "" },
                 escape(&h.detail),
-                if on {
-                    "Selected; select again to remove the filter"
-                } else {
-                    "Select to list these activities"
-                }
+                th(
+                    if on {
+                        T::SelectedSelectAgain
+                    } else {
+                        T::SelectToList
+                    },
+                    &[]
+                )
             )
         }
     }
@@ -518,8 +583,9 @@ pub fn overview(d: &Dataset, f: &Filters) -> String {
 
 /// `overview`, with the matching activities already selected.
 pub fn overview_of(d: &Dataset, f: &Filters, acts: &[&Activity]) -> String {
-    let mut out = String::from(
-        "<h2 id=\"overview-h\" class=\"visually-hidden\">Figures</h2><ul class=\"headlines\">",
+    let mut out = format!(
+        "<h2 id=\"overview-h\" class=\"visually-hidden\">{}</h2><ul class=\"headlines\">",
+        th(T::Figures, &[])
     );
     for h in headlines(d, acts) {
         out += &headline_html(f, &h);
@@ -535,8 +601,10 @@ pub fn overview_of(d: &Dataset, f: &Filters, acts: &[&Activity]) -> String {
 /// Every filter as a form control: sector chips, kind, status, place, months.
 pub fn filter_form(d: &Dataset, f: &Filters) -> String {
     format!(
-        "<h2 id=\"filters-h\">Refine</h2><div class=\"chips\" id=\"filter-chips\" role=\"group\" \
-         aria-label=\"Sectors\">{}</div><div class=\"selects\" id=\"filter-selects\">{}</div>",
+        "<h2 id=\"filters-h\">{}</h2><div class=\"chips\" id=\"filter-chips\" role=\"group\" \
+         aria-label=\"{}\">{}</div><div class=\"selects\" id=\"filter-selects\">{}</div>",
+        th(T::Refine, &[]),
+        th(T::Sectors, &[]),
         filter_chips(d, f),
         filter_selects(d, f)
     )
@@ -563,25 +631,26 @@ pub fn filter_chips(d: &Dataset, f: &Filters) -> String {
 /// The kind, status, place and month selects of the filter form.
 pub fn filter_selects(d: &Dataset, f: &Filters) -> String {
     let mut out = String::new();
-    let select =
-        |act: &str, label: &str, any: &str, current: &str, options: Vec<(String, String)>| {
-            let mut s = format!(
-                "<label>{label} <select data-act=\"{act}\"><option value=\"\">{any}</option>"
+    let select = |act: &str, label: T, any: T, current: &str, options: Vec<(String, String)>| {
+        let mut s = format!(
+            "<label>{} <select data-act=\"{act}\"><option value=\"\">{}</option>",
+            th(label, &[]),
+            th(any, &[])
+        );
+        for (v, text) in options {
+            s += &format!(
+                "<option value=\"{}\"{}>{}</option>",
+                escape(&v),
+                if v == current { " selected" } else { "" },
+                escape(&text)
             );
-            for (v, text) in options {
-                s += &format!(
-                    "<option value=\"{}\"{}>{}</option>",
-                    escape(&v),
-                    if v == current { " selected" } else { "" },
-                    escape(&text)
-                );
-            }
-            s + "</select></label>"
-        };
+        }
+        s + "</select></label>"
+    };
     out += &select(
         "kind",
-        "Kind",
-        "Any kind",
+        T::Kind,
+        T::AnyKind,
         f.kinds.first().map_or("", |k| k.id()),
         ActivityKind::ALL
             .iter()
@@ -590,8 +659,8 @@ pub fn filter_selects(d: &Dataset, f: &Filters) -> String {
     );
     out += &select(
         "status",
-        "Status",
-        "Any status",
+        T::Status,
+        T::AnyStatus,
         f.statuses.first().map_or("", |k| k.id()),
         Status::ALL
             .iter()
@@ -600,8 +669,8 @@ pub fn filter_selects(d: &Dataset, f: &Filters) -> String {
     );
     out += &select(
         "place",
-        "Place",
-        "Any place",
+        T::Place,
+        T::AnyPlace,
         f.places.first().map_or("", String::as_str),
         d.places
             .iter()
@@ -615,8 +684,8 @@ pub fn filter_selects(d: &Dataset, f: &Filters) -> String {
         .collect();
     let from = f.from.map(|m| m.to_string()).unwrap_or_default();
     let to = f.to.map(|m| m.to_string()).unwrap_or_default();
-    out += &select("from", "From", "Start", &from, months.clone());
-    out += &select("to", "To", "End", &to, months);
+    out += &select("from", T::From, T::Start, &from, months.clone());
+    out += &select("to", T::To, T::End, &to, months);
     out
 }
 
@@ -628,12 +697,14 @@ pub fn list_head(f: &Filters) -> String {
             "<option value=\"{}\"{}>{}</option>",
             s.id(),
             if s == f.sort { " selected" } else { "" },
-            s.label()
+            escape(s.label())
         );
     }
     format!(
-        "<h2 id=\"activities-h\">Activities</h2><label class=\"inline\">Sort \
-         <select data-act=\"sort\">{options}</select></label>"
+        "<h2 id=\"activities-h\">{}</h2><label class=\"inline\">{} \
+         <select data-act=\"sort\">{options}</select></label>",
+        th(T::Activities, &[]),
+        th(T::Sort, &[])
     )
 }
 
@@ -646,7 +717,7 @@ pub fn activity_cards(
     open: Option<&str>,
 ) -> String {
     if activities.is_empty() {
-        return EMPTY_LIST.into();
+        return empty_list();
     }
     activities
         .iter()
@@ -655,7 +726,9 @@ pub fn activity_cards(
 }
 
 /// What the list says when nothing matches.
-pub const EMPTY_LIST: &str = "<li class=\"empty\">No activity matches these filters.</li>";
+pub fn empty_list() -> String {
+    format!("<li class=\"empty\">{}</li>", th(T::NothingMatches, &[]))
+}
 
 /// One activity's card in the list.
 pub fn activity_card(d: &Dataset, a: &Activity, q: &str, open: Option<&str>) -> String {
@@ -701,7 +774,7 @@ pub fn activity_card(d: &Dataset, a: &Activity, q: &str, open: Option<&str>) -> 
             },
             marked(&a.title, q),
             escape(sector.map_or("", |s| s.name.as_str())),
-            a.kind.label(),
+            escape(a.kind.label()),
             escape(&when(a)),
             marked(&a.summary, q),
         ));
@@ -712,9 +785,7 @@ pub fn activity_card(d: &Dataset, a: &Activity, q: &str, open: Option<&str>) -> 
 /// The note above the list: how undated activities are shown, said once.
 pub fn list_note(d: &Dataset) -> String {
     let year = d.reports.first().map_or(2006, |r| r.year);
-    format!(
-        "Where the report gives no date, an activity is shown as {year}, the year the report covers."
-    )
+    tf(T::ListNote, &[&year.to_string()])
 }
 
 /// A quote with up to 80 characters of its paragraph on either side.
@@ -733,16 +804,17 @@ fn in_context(d: &Dataset, e: &Evidence, n: usize) -> String {
         .rsplit('p')
         .next()
         .and_then(|n| n.parse::<u32>().ok())
-        .map_or_else(String::new, |n| format!("paragraph {n}"));
+        .map_or_else(String::new, |n| th(T::FromParagraph, &[&n.to_string()]));
     format!(
         "<li><blockquote lang=\"en\">{}{}<mark class=\"quote\">{}</mark>{}{}</blockquote>\
-         <p class=\"source\">From {number} of the report · <button type=\"button\" class=\"link\" \
-         data-act=\"show-in-report\" data-n=\"{n}\">Show in report</button></p></li>",
+         <p class=\"source\">{number} · <button type=\"button\" class=\"link\" \
+         data-act=\"show-in-report\" data-n=\"{n}\">{}</button></p></li>",
         if s > 80 { "…" } else { "" },
         escape(&before),
         escape(&e.quote),
         escape(&after),
         if end + 80 < chars.len() { "…" } else { "" },
+        th(T::ShowInReport, &[]),
     )
 }
 
@@ -767,8 +839,12 @@ pub fn detail(d: &Dataset, a: &Activity, embedded: Option<&str>) -> String {
         colour_vars(sector.map_or("", |s| s.colour.as_str()))
     );
     if embedded.is_none() {
-        out += "<button type=\"button\" class=\"close link\" data-act=\"close\" \
-                aria-label=\"Close the activity\">× Close</button>";
+        out += &format!(
+            "<button type=\"button\" class=\"close link\" data-act=\"close\" \
+             aria-label=\"{}\">{}</button>",
+            th(T::CloseActivity, &[]),
+            th(T::Close, &[])
+        );
     }
     out += &format!(
         "<h3 id=\"detail-h\" tabindex=\"-1\">{}</h3><p>{}</p><dl class=\"facts\">",
@@ -777,29 +853,51 @@ pub fn detail(d: &Dataset, a: &Activity, embedded: Option<&str>) -> String {
     );
     if let Some(s) = sector {
         out += &format!(
-            "<dt>Sector</dt><dd><span title=\"{}\">{}</span> <span class=\"hint\">{}</span></dd>",
-            escape(&format!(
-                "U.S. Foreign Assistance Framework (2006): {} — {}. OECD DAC purpose code {}: {}.",
-                s.framework.objective, s.framework.program_area, s.dac.code, s.dac.name
+            "<dt>{}</dt><dd><span title=\"{}\">{}</span> <span class=\"hint\">{}</span></dd>",
+            th(T::Sector, &[]),
+            escape(&tf(
+                T::FrameworkTip,
+                &[
+                    &s.framework.objective,
+                    &s.framework.program_area,
+                    &s.dac.code.to_string(),
+                    &s.dac.name
+                ]
             )),
             escape(&s.name),
             escape(&s.description)
         );
     }
     if !tags.is_empty() {
-        out += &format!("<dt>Also</dt><dd>{}</dd>", tags.join(", "));
+        out += &format!("<dt>{}</dt><dd>{}</dd>", th(T::Also, &[]), tags.join(", "));
     }
-    out += &format!("<dt>Kind</dt><dd>{}</dd>", a.kind.label());
+    out += &format!(
+        "<dt>{}</dt><dd>{}</dd>",
+        th(T::Kind, &[]),
+        escape(a.kind.label())
+    );
     if let Some(s) = a.status {
-        out += &format!("<dt>Status</dt><dd>{}</dd>", s.label());
+        out += &format!(
+            "<dt>{}</dt><dd>{}</dd>",
+            th(T::Status, &[]),
+            escape(s.label())
+        );
     }
-    out += &format!("<dt>When</dt><dd>{}", escape(&when_in_full(a)));
+    out += &format!(
+        "<dt>{}</dt><dd>{}",
+        th(T::When, &[]),
+        escape(&when_in_full(a))
+    );
     if let Some(r) = &a.time.reasoning {
         out += &format!("<br><small>{}</small>", escape(r));
     }
     out += "</dd>";
     if !places.is_empty() {
-        out += &format!("<dt>Places</dt><dd>{}</dd>", places.join(", "));
+        out += &format!(
+            "<dt>{}</dt><dd>{}</dd>",
+            th(T::Places, &[]),
+            places.join(", ")
+        );
     }
     if !a.actors.is_empty() {
         let who: Vec<String> = a
@@ -807,21 +905,25 @@ pub fn detail(d: &Dataset, a: &Activity, embedded: Option<&str>) -> String {
             .iter()
             .map(|x| format!("{} ({})", escape(&x.name), escape(&x.role)))
             .collect();
-        out += &format!("<dt>Who</dt><dd>{}</dd>", who.join("; "));
+        out += &format!("<dt>{}</dt><dd>{}</dd>", th(T::Who, &[]), who.join("; "));
     }
     if let Some(o) = &a.outcome {
-        out += &format!("<dt>Outcome</dt><dd>{}</dd>", escape(o));
+        out += &format!("<dt>{}</dt><dd>{}</dd>", th(T::Outcome, &[]), escape(o));
     }
     out += "</dl>";
     if !a.metrics.is_empty() {
-        out += "<table class=\"data-table metrics\"><caption>Figures the report gives</caption>\
-                <thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">What was counted</th>\
-                <th scope=\"col\">Source words</th></tr></thead><tbody>";
+        out += &format!(
+            "<table class=\"data-table metrics\"><caption>{}</caption><thead><tr><th \
+             scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            th(T::FiguresGiven, &[]),
+            th(T::Figure, &[]),
+            th(T::WhatCounted, &[]),
+            th(T::SourceWords, &[])
+        );
         for m in &a.metrics {
             out += &format!(
-                "<tr><td class=\"num\">{}{}</td><td>{}</td><td><q lang=\"en\">{}</q></td></tr>",
-                m.qualifier.prefix(),
-                group_thousands(m.value),
+                "<tr><td class=\"num\">{}</td><td>{}</td><td><q lang=\"en\">{}</q></td></tr>",
+                escape(&i18n::qualified(m.qualifier, m.value)),
                 escape(&m.counted),
                 escape(&m.evidence.quote)
             );
@@ -841,18 +943,20 @@ pub fn detail(d: &Dataset, a: &Activity, embedded: Option<&str>) -> String {
         }
         out += "</ul>";
     }
-    out += "<h4>Evidence</h4><ol class=\"evidence\">";
+    out += &format!("<h4>{}</h4><ol class=\"evidence\">", th(T::Evidence, &[]));
     for (n, e) in a.evidence.iter().enumerate() {
         let mut item = in_context(d, e, n);
         if let Some(url) = embedded {
             // In an embed the report is in the full explorer, in a new tab.
             item = item.replace(
                 &format!(
-                    "<button type=\"button\" class=\"link\" data-act=\"show-in-report\" data-n=\"{n}\">Show in report</button>"
+                    "<button type=\"button\" class=\"link\" data-act=\"show-in-report\" data-n=\"{n}\">{}</button>",
+                    th(T::ShowInReport, &[])
                 ),
                 &format!(
-                    "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">Show in the report</a>",
-                    escape(url)
+                    "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
+                    escape(url),
+                    th(T::ShowInTheReport, &[])
                 ),
             );
         }
@@ -917,18 +1021,40 @@ pub fn reader_text(d: &Dataset, open: Option<&str>) -> String {
 /// The report's source, the dataset's method and licence: said once, at the foot.
 pub fn site_foot(d: &Dataset) -> String {
     let r = d.reports.first();
+    let source = th(
+        T::Source,
+        &[
+            &format!(
+                "<a href=\"{}\" rel=\"external noopener\" lang=\"en\">{}</a>",
+                escape(r.map_or("", |r| r.source_url.as_str())),
+                escape(r.map_or("", |r| r.title.as_str()))
+            ),
+            &format!(
+                "<span lang=\"en\">{}</span>",
+                escape(r.map_or("", |r| r.publisher.as_str()))
+            ),
+        ],
+    );
+    let translated = if i18n::lang() == i18n::Lang::En {
+        String::new()
+    } else {
+        format!(
+            "<p class=\"translation-note\">{}</p>",
+            th(T::TranslationsNote, &[])
+        )
+    };
     format!(
-        "<p>Source: <a href=\"{}\" rel=\"external noopener\">{}</a>, {}. {}</p><p>About the data: \
-         {} {} Data files: <a href=\"data/kazakhstan-2006.json\">JSON</a> · <a \
-         href=\"data/kazakhstan-2006.csv\">CSV</a>.</p><p><button type=\"button\" class=\"link\" \
-         data-act=\"cite\">Cite this view</button> · <button type=\"button\" class=\"link\" \
-         data-act=\"embed\">Embed this view on your site</button></p>",
-        escape(r.map_or("", |r| r.source_url.as_str())),
-        escape(r.map_or("", |r| r.title.as_str())),
-        escape(r.map_or("", |r| r.publisher.as_str())),
+        "<p>{source} <span lang=\"en\">{}</span></p><p>{} {} {} {} <a href=\"data/kazakhstan-2006.json\">JSON</a> · <a \
+         href=\"data/kazakhstan-2006.csv\">CSV</a>.</p>{translated}<p><button type=\"button\" class=\"link\" \
+         data-act=\"cite\">{}</button> · <button type=\"button\" class=\"link\" \
+         data-act=\"embed\">{}</button></p>",
         escape(r.map_or("", |r| r.licence.as_str())),
+        th(T::AboutData, &[]),
         escape(&d.dataset.method),
-        escape(&d.dataset.licence)
+        escape(&d.dataset.licence),
+        th(T::DataFiles, &[]),
+        th(T::CiteThisView, &[]),
+        th(T::EmbedOnYourSite, &[])
     )
 }
 
@@ -937,7 +1063,7 @@ pub fn embed_head(d: &Dataset, f: &Filters, full_url: &str) -> String {
     let title = d.reports.first().map_or("", |r| r.title.as_str());
     let c = caption(d, f);
     format!(
-        "<h1 class=\"embed-title\"><a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a></h1>{}",
+        "<h1 class=\"embed-title\" lang=\"en\"><a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a></h1>{}",
         escape(full_url),
         escape(title),
         if c.is_empty() {
@@ -951,10 +1077,16 @@ pub fn embed_head(d: &Dataset, f: &Filters, full_url: &str) -> String {
 /// The embed's foot: the source and a link to the same view in the full explorer.
 pub fn embed_foot(d: &Dataset, full_url: &str) -> String {
     format!(
-        "Source: {}. <a href=\"{}\" target=\"_blank\" rel=\"noopener\">Open the full explorer at \
-         this view</a>",
-        escape(d.reports.first().map_or("", |r| r.publisher.as_str())),
-        escape(full_url)
+        "{} <a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
+        th(
+            T::EmbedSource,
+            &[&format!(
+                "<span lang=\"en\">{}</span>",
+                escape(d.reports.first().map_or("", |r| r.publisher.as_str()))
+            )]
+        ),
+        escape(full_url),
+        th(T::OpenFull, &[])
     )
 }
 
@@ -1007,19 +1139,24 @@ pub fn file_stem(d: &Dataset, f: &Filters) -> String {
 
 /// The "Cite this view" dialog; `#cite-body` is painted with the citation.
 pub fn cite_dialog() -> String {
-    "<dialog id=\"cite-dialog\" class=\"dialog\" aria-labelledby=\"cite-h\"><h2 id=\"cite-h\">Cite \
-     this view</h2><div id=\"cite-body\"></div><div class=\"dialog-actions\"><button type=\"button\" \
-     data-act=\"copy\" data-copy=\"cite-text\">Copy citation</button><span class=\"copied\" \
-     role=\"status\" id=\"cite-text-copied\"></span><form method=\"dialog\"><button type=\"submit\" \
-     class=\"link\">Close</button></form></div></dialog>"
-        .into()
+    format!(
+        "<dialog id=\"cite-dialog\" class=\"dialog\" aria-labelledby=\"cite-h\"><h2 id=\"cite-h\">{}\
+         </h2><div id=\"cite-body\"></div><div class=\"dialog-actions\"><button type=\"button\" \
+         data-act=\"copy\" data-copy=\"cite-text\">{}</button><span class=\"copied\" \
+         role=\"status\" id=\"cite-text-copied\"></span><form method=\"dialog\"><button type=\"submit\" \
+         class=\"link\">{}</button></form></div></dialog>",
+        th(T::CiteThisView, &[]),
+        th(T::CopyCitation, &[]),
+        th(T::CloseDialog, &[])
+    )
 }
 
 /// The citation and the licence note, for `#cite-body`.
 pub fn cite_body(citation: &str, licence: &str) -> String {
     format!(
-        "<label for=\"cite-text\">Citation, with the address of this exact view</label><textarea \
+        "<label for=\"cite-text\">{}</label><textarea \
          id=\"cite-text\" readonly rows=\"5\">{}</textarea><p class=\"note\">{}</p>",
+        th(T::CiteBodyLabel, &[]),
         escape(citation),
         escape(licence)
     )
@@ -1027,24 +1164,31 @@ pub fn cite_body(citation: &str, licence: &str) -> String {
 
 /// The "Embed this view" dialog; its options, snippet and preview are painted into it.
 pub fn embed_dialog() -> String {
-    "<dialog id=\"embed-dialog\" class=\"dialog wide\" aria-labelledby=\"embed-h\"><h2 \
-     id=\"embed-h\">Embed this view</h2><div id=\"embed-options\" \
-     class=\"embed-options\"></div><div id=\"embed-snippet\"></div><div class=\"dialog-actions\">\
-     <button type=\"button\" data-act=\"copy\" data-copy=\"embed-code\">Copy snippet</button><span \
-     class=\"copied\" role=\"status\" id=\"embed-code-copied\"></span><form method=\"dialog\"><button \
-     type=\"submit\" class=\"link\">Close</button></form></div><p class=\"note\">The iframe resizes \
-     itself with the script; pages already set up for Datawrapper embeds resize it too. Embeds are \
-     light unless you choose otherwise.</p><div id=\"embed-preview\"></div></dialog>"
-        .into()
+    format!(
+        "<dialog id=\"embed-dialog\" class=\"dialog wide\" aria-labelledby=\"embed-h\"><h2 \
+         id=\"embed-h\">{}</h2><div id=\"embed-options\" \
+         class=\"embed-options\"></div><div id=\"embed-snippet\"></div><div class=\"dialog-actions\">\
+         <button type=\"button\" data-act=\"copy\" data-copy=\"embed-code\">{}</button><span \
+         class=\"copied\" role=\"status\" id=\"embed-code-copied\"></span><form method=\"dialog\"><button \
+         type=\"submit\" class=\"link\">{}</button></form></div><p class=\"note\">{}</p><div \
+         id=\"embed-preview\"></div></dialog>",
+        th(T::EmbedTitle, &[]),
+        th(T::CopySnippet, &[]),
+        th(T::CloseDialog, &[]),
+        th(T::EmbedNote, &[])
+    )
 }
 
 /// The preview widths offered: partner column widths, and the full width of the dialog.
-pub const EMBED_WIDTHS: [(u32, &str); 3] = [(320, "320 px"), (640, "640 px"), (0, "Full width")];
+pub const EMBED_WIDTHS: [u32; 3] = [320, 640, 0];
 
 /// The embed dialog's choices: which view (one activity only when one is open), colours, and
 /// the width to preview at.
 pub fn embed_options(which: Embed, theme: Theme, width: u32, activity_open: bool) -> String {
-    let mut out = String::from("<label>View <select data-act=\"embed-view\">");
+    let mut out = format!(
+        "<label>{} <select data-act=\"embed-view\">",
+        th(T::EmbedView, &[])
+    );
     for e in Embed::ALL {
         let unusable = e == Embed::Activity && !activity_open;
         out += &format!(
@@ -1052,28 +1196,40 @@ pub fn embed_options(which: Embed, theme: Theme, width: u32, activity_open: bool
             e.id(),
             if e == which { " selected" } else { "" },
             if unusable { " disabled" } else { "" },
-            e.label(),
+            escape(e.label()),
             if unusable {
-                " (open an activity first)"
+                th(T::OpenActivityFirst, &[])
             } else {
-                ""
+                String::new()
             }
         );
     }
-    out += "</select></label><label>Colours <select data-act=\"embed-theme\">";
-    for (t, label) in [
-        (Theme::Light, "Light"),
-        (Theme::Dark, "Dark"),
-        (Theme::Auto, "Follow the reader’s system"),
+    out += &format!(
+        "</select></label><label>{} <select data-act=\"embed-theme\">",
+        th(T::Colours, &[])
+    );
+    for (choice, label) in [
+        (Theme::Light, T::Light),
+        (Theme::Dark, T::Dark),
+        (Theme::Auto, T::FollowSystem),
     ] {
         out += &format!(
-            "<option value=\"{}\"{}>{label}</option>",
-            t.id(),
-            if t == theme { " selected" } else { "" }
+            "<option value=\"{}\"{}>{}</option>",
+            choice.id(),
+            if choice == theme { " selected" } else { "" },
+            th(label, &[])
         );
     }
-    out += "</select></label><fieldset class=\"widths\"><legend>Preview at</legend>";
-    for (w, label) in EMBED_WIDTHS {
+    out += &format!(
+        "</select></label><fieldset class=\"widths\"><legend>{}</legend>",
+        th(T::PreviewAt, &[])
+    );
+    for w in EMBED_WIDTHS {
+        let label = if w == 0 {
+            th(T::FullWidth, &[])
+        } else {
+            format!("{w} px")
+        };
         out += &format!(
             "<label><input type=\"radio\" name=\"embed-width\" data-act=\"embed-width\" \
              value=\"{w}\"{}>{label}</label>",
@@ -1091,11 +1247,12 @@ pub fn embed_snippet(src: &str, which: Embed, height: u32, base: &str) -> String
          sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads\"></iframe>\n\
          <script async src=\"{}embed.js\"></script>",
         escape(src),
-        which.label(),
+        escape(which.label()),
         escape(base)
     );
     format!(
-        "<label for=\"embed-code\">Snippet</label><textarea id=\"embed-code\" readonly rows=\"5\">{}</textarea>",
+        "<label for=\"embed-code\">{}</label><textarea id=\"embed-code\" readonly rows=\"5\">{}</textarea>",
+        th(T::Snippet, &[]),
         escape(&code)
     )
 }
@@ -1104,25 +1261,28 @@ pub fn embed_snippet(src: &str, which: Embed, height: u32, base: &str) -> String
 pub fn embed_preview(src: &str, width: u32) -> String {
     format!(
         "<div class=\"preview-frame\" style=\"width:{}\"><iframe class=\"embed-preview\" \
-         id=\"embed-frame\" src=\"{}\" title=\"Embed preview\" style=\"height:480px\" \
+         id=\"embed-frame\" src=\"{}\" title=\"{}\" style=\"height:480px\" \
          sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads\"></iframe></div>",
         if width == 0 {
             "100%".to_string()
         } else {
             format!("{width}px")
         },
-        escape(src)
+        escape(src),
+        th(T::EmbedPreview, &[])
     )
 }
 
 /// What went wrong loading the data, in plain words, and a way to try again.
 pub fn load_failed(message: &str) -> String {
     format!(
-        "<section class=\"load-error\" role=\"alert\"><h2>The data could not be loaded</h2><p \
-         class=\"message\">{}</p><p>The charts are the report’s overview as published with this \
-         page; filtering and the activity browser need the data.</p><button type=\"button\" \
-         class=\"retry\" id=\"retry\">Retry</button></section>",
-        escape(message)
+        "<section class=\"load-error\" role=\"alert\"><h2>{}</h2><p \
+         class=\"message\">{}</p><p>{}</p><button type=\"button\" \
+         class=\"retry\" id=\"retry\">{}</button></section>",
+        th(T::LoadFailedTitle, &[]),
+        escape(message),
+        th(T::LoadFailedStatic, &[]),
+        th(T::Retry, &[])
     )
 }
 
@@ -1136,12 +1296,14 @@ pub const PREPAINT_SLOT: &str = "<div id=\"kz-prepaint\"></div>";
 /// `fingerprint` is the dataset file's (see `fingerprint`), recorded on the page.
 pub fn page(d: &Dataset, f: &Filters, fingerprint: &str) -> String {
     let (sector_note, sector_body) = sector_chart(d, f);
+    let (svg, png) = (th(T::DownloadSvg, &[]), th(T::DownloadPng, &[]));
     let region = |tag: &str, id: &str, class: &str, inner: &str| {
         format!("<{tag} id=\"{id}\" class=\"{class}\">{inner}</{tag}>")
     };
     let mut out = format!(
-        "<div id=\"kz-page\" class=\"app\" data-dataset=\"{}\">",
-        escape(fingerprint)
+        "<div id=\"kz-page\" class=\"app\" data-dataset=\"{}\" data-lang=\"{}\">",
+        escape(fingerprint),
+        i18n::lang().code()
     );
     out += &skip_links();
     out += &region("header", "masthead", "masthead", &masthead(d));
@@ -1156,21 +1318,22 @@ pub fn page(d: &Dataset, f: &Filters, fingerprint: &str) -> String {
     out += "<div class=\"charts\">";
     out += &format!(
         "<section class=\"panel sector-chart\" id=\"sector-chart\" aria-labelledby=\"sector-h\" tabindex=\"-1\">{}{}{}\
-         <div class=\"downloads\"><button type=\"button\" class=\"link\" data-act=\"svg\" data-chart=\"sector\">Download SVG</button>\
-         <button type=\"button\" class=\"link\" data-act=\"png\" data-chart=\"sector\">Download PNG</button></div></section>",
+         <div class=\"downloads\"><button type=\"button\" class=\"link\" data-act=\"svg\" data-chart=\"sector\">{svg}</button>\
+         <button type=\"button\" class=\"link\" data-act=\"png\" data-chart=\"sector\">{png}</button></div></section>",
         region("div", "sector-head", "panel-head", &sector_head(d, f)),
         region("p", "sector-note", "note", &sector_note),
         region("div", "sector-body", "chart-body", &sector_body),
     );
     out += &format!(
         "<section class=\"panel timeline\" id=\"timeline\" aria-labelledby=\"timeline-h\" tabindex=\"-1\">{}\
-         <p class=\"note\">● a day · ▬ a month · faint band: dated to the year only · hollow: \
-         context. Drag across months to filter; arrow keys move between marks.</p>{}\
-         <details class=\"alt-list\"><summary>Dated events as a list</summary>{}</details>\
-         <div class=\"downloads\"><button type=\"button\" class=\"link\" data-act=\"svg\" data-chart=\"timeline\">Download SVG</button>\
-         <button type=\"button\" class=\"link\" data-act=\"png\" data-chart=\"timeline\">Download PNG</button></div></section>",
+         <p class=\"note\">{}</p>{}\
+         <details class=\"alt-list\"><summary>{}</summary>{}</details>\
+         <div class=\"downloads\"><button type=\"button\" class=\"link\" data-act=\"svg\" data-chart=\"timeline\">{svg}</button>\
+         <button type=\"button\" class=\"link\" data-act=\"png\" data-chart=\"timeline\">{png}</button></div></section>",
         region("div", "timeline-head", "panel-head", &timeline_head(f)),
+        th(T::TimelineNote, &[]),
         region("div", "timeline-body", "chart-body", &timeline(d, f)),
+        th(T::EventsAsList, &[]),
         region("ol", "timeline-list", "", &events_list(d, f)),
     );
     out += "</div>";
@@ -1179,26 +1342,36 @@ pub fn page(d: &Dataset, f: &Filters, fingerprint: &str) -> String {
         overview(d, f)
     );
     // `boot.js` marks the page `js`; without it the note for readers without JavaScript shows.
-    let later = "<p class=\"placeholder\"><span class=\"if-js\">Loading…</span><span \
-                 class=\"no-js\">The activity browser and the report’s text need JavaScript. The \
-                 data: <a href=\"data/kazakhstan-2006.json\">JSON</a> · <a \
-                 href=\"data/kazakhstan-2006.csv\">CSV</a>.</span></p>";
-    out += &region("section", "filters", "filters", later);
+    let later = format!(
+        "<p class=\"placeholder\"><span class=\"if-js\">{}</span><span \
+         class=\"no-js\">{} <a href=\"data/kazakhstan-2006.json\">JSON</a> · <a \
+         href=\"data/kazakhstan-2006.csv\">CSV</a>.</span></p>",
+        th(T::Loading, &[]),
+        th(T::NeedsJs, &[])
+    );
+    out += &region("section", "filters", "filters", &later);
     out += &format!(
         "<section class=\"activities\" id=\"activities\" aria-labelledby=\"activities-h\" tabindex=\"-1\">\
          <div class=\"panel-head\" id=\"list-head\">{}</div><p class=\"note\">{}</p>\
-         <ol class=\"activity-list\" id=\"list\" aria-label=\"Matching activities\"></ol>\
+         <ol class=\"activity-list\" id=\"list\" aria-label=\"{}\"></ol>\
          <div id=\"list-more\"></div></section>",
         list_head(f),
-        escape(&list_note(d))
+        escape(&list_note(d)),
+        th(T::MatchingActivities, &[])
     );
-    out += "<section class=\"reader\" id=\"reader\" aria-labelledby=\"reader-h\" tabindex=\"-1\">\
-            <h2 id=\"reader-h\">The report</h2><p class=\"note\">The full text as published. \
-            Highlighted passages are the evidence for the activities; select one to open its \
-            activity.</p><div class=\"report-text\" id=\"reader-text\" lang=\"en\"></div></section>";
+    out += &format!(
+        "<section class=\"reader\" id=\"reader\" aria-labelledby=\"reader-h\" tabindex=\"-1\">\
+         <h2 id=\"reader-h\">{}</h2><p class=\"note\">{}</p><div class=\"report-text\" \
+         id=\"reader-text\" lang=\"en\"></div></section>",
+        th(T::TheReport, &[]),
+        th(T::ReportNote, &[])
+    );
     out += "<div id=\"embed-body\"></div><p id=\"embed-foot\" class=\"embed-foot\"></p></main>";
     out += &region("footer", "site-foot", "site-foot", &site_foot(d));
-    out += "<aside id=\"detail\" class=\"detail-sheet\" aria-label=\"Activity\" hidden></aside>";
+    out += &format!(
+        "<aside id=\"detail\" class=\"detail-sheet\" aria-label=\"{}\" hidden></aside>",
+        th(T::Activity, &[])
+    );
     out += &cite_dialog();
     out += &embed_dialog();
     out + "</div>"
@@ -1223,6 +1396,7 @@ pub fn first_screen_is_default(f: &Filters) -> bool {
         embed: f.embed,
         embed_id: f.embed_id.clone(),
         theme: f.theme,
+        lang: f.lang, // the page says which language it was painted in (`data-lang`)
         ..Filters::default()
     };
     *f == g

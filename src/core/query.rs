@@ -2,9 +2,9 @@
 //! Totals keep the report's qualifiers, so a sum is never more exact than its parts.
 
 use super::filters::{Filters, Measure, Month, Sort};
+use super::i18n::{self, T, t};
 use super::model::*;
 use super::order::sort_by;
-use super::validate::group_thousands;
 
 /// The first and last day an activity's time can mean.
 pub fn activity_days(a: &Activity) -> (Day, Day) {
@@ -105,14 +105,19 @@ pub fn parse_date_query(q: &str) -> Option<DateQuery> {
             }
         } else {
             let w = fold(word);
+            if i18n::is_year_word(&w) {
+                continue; // "2006 г.", "2006 ж."
+            }
             let m = MONTHS
                 .iter()
                 .position(|name| {
                     let name = fold(name);
                     w == name || (w.len() >= 3 && name.starts_with(&w) && w.len() <= 4)
                 })
+                .map(|m| m as u8 + 1)
+                .or_else(|| i18n::month_of_word(&w))
                 .filter(|_| month.is_none())?;
-            month = Some(m as u8 + 1);
+            month = Some(m);
         }
     }
     let month = month?;
@@ -310,7 +315,7 @@ pub struct Total {
 impl Total {
     /// "more than 310", "approximately 6,500", "42".
     pub fn display(&self) -> String {
-        format!("{}{}", self.qualifier.prefix(), group_thousands(self.value))
+        super::i18n::qualified(self.qualifier, self.value)
     }
 }
 
@@ -387,7 +392,7 @@ pub fn by_sector<'a>(
                 Measure::Activities => (here.len() as u64, here.len().to_string(), 0),
                 Measure::Metric(m) => match total(&here, m) {
                     Some(t) => (t.value, t.display(), here.len() - t.activities),
-                    None => (0, "no figure".to_string(), here.len()),
+                    None => (0, t(T::NoFigure).to_string(), here.len()),
                 },
             };
             SectorRow {
@@ -406,10 +411,12 @@ pub fn by_sector<'a>(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Headline {
     pub label: String,
-    /// The qualifier's words ("more than "), shown smaller than the number.
-    pub qualifier: &'static str,
-    /// The number, grouped ("50,500").
+    /// The qualifier's words before the number ("more than "), shown smaller than it.
+    pub qualifier: String,
+    /// The number, grouped as the locale groups it ("50,500", "50 500").
     pub number: String,
+    /// The qualifier's words after the number (Kazakh: "-нан астам"), shown smaller.
+    pub after: String,
     /// Exactly what is counted, for the tooltip and screen readers.
     pub detail: String,
     /// `has=` value listing the activities behind it; `None` for the plain count.
@@ -423,34 +430,35 @@ pub fn headlines(d: &Dataset, activities: &[&Activity]) -> Vec<Headline> {
     sectors.dedup();
     let mut v = vec![
         Headline {
-            label: "U.S. activities".into(),
-            qualifier: "",
-            number: activities.len().to_string(),
-            detail: "distinct programs, grants, trainings, exchanges and diplomatic actions the \
-                     report describes"
-                .into(),
+            label: t(T::UsActivities).to_string(),
+            qualifier: String::new(),
+            number: i18n::num(activities.len() as u64),
+            after: String::new(),
+            detail: t(T::UsActivitiesDetail).to_string(),
             measure: None,
         },
         Headline {
-            label: "Sectors".into(),
-            qualifier: "",
+            label: t(T::Sectors).to_string(),
+            qualifier: String::new(),
             number: sectors.len().to_string(),
-            detail: "themes with at least one activity".into(),
+            after: String::new(),
+            detail: t(T::SectorsDetail).to_string(),
             measure: None,
         },
     ];
     for m in &d.measures {
         if let Some(t) = total(activities, &m.id) {
+            let (qualifier, number, after) = i18n::qualified_parts(t.qualifier, t.value);
             v.push(Headline {
                 label: m.label.clone(),
-                qualifier: t.qualifier.prefix(),
-                number: group_thousands(t.value),
-                detail: format!(
-                    "{}; summed over the {} activit{} that give a figure",
-                    m.description,
-                    t.activities,
-                    if t.activities == 1 { "y" } else { "ies" }
-                ),
+                qualifier,
+                number,
+                after,
+                detail: if t.activities == 1 {
+                    i18n::f(T::SummedOverOne, &[&m.description])
+                } else {
+                    i18n::f(T::SummedOver, &[&m.description, &t.activities.to_string()])
+                },
                 measure: Some(m.id.clone()),
             });
         }
@@ -461,7 +469,7 @@ pub fn headlines(d: &Dataset, activities: &[&Activity]) -> Vec<Headline> {
 /// A short summary in words, generated from the same data as the figures.
 pub fn summary_text(d: &Dataset, activities: &[&Activity]) -> String {
     if activities.is_empty() {
-        return "No activity matches the current filters.".into();
+        return t(T::SummaryNone).to_string();
     }
     let rows = by_sector(d, activities, &Measure::Activities, &[]);
     let mut ranked: Vec<&SectorRow> = rows.iter().filter(|r| r.activities > 0).collect();
@@ -472,16 +480,17 @@ pub fn summary_text(d: &Dataset, activities: &[&Activity]) -> String {
         .map(|r| format!("{} ({})", r.sector.name, r.activities))
         .collect();
     let n = activities.len();
-    let mut s = format!(
-        "The report describes {n} U.S. activit{} in {} sector{}",
-        if n == 1 { "y" } else { "ies" },
-        ranked.len(),
-        if ranked.len() == 1 { "" } else { "s" }
-    );
-    if ranked.len() > 1 {
-        s += &format!(", most of them in {}", join_words(&top));
-    }
-    s.push('.');
+    let first_sector = ranked.first().map_or("", |r| r.sector.name.as_str());
+    let mut s = if n == 1 {
+        i18n::f(T::SummaryOneActivity, &[first_sector])
+    } else if ranked.len() == 1 {
+        i18n::f(T::SummaryOneSector, &[&n.to_string(), first_sector])
+    } else {
+        i18n::f(
+            T::SummaryActivities,
+            &[&n.to_string(), &ranked.len().to_string(), &join_words(&top)],
+        )
+    };
     let ids = IdSet::new(activities);
     let mut dates: Vec<PartialDate> = d
         .events
@@ -491,14 +500,13 @@ pub fn summary_text(d: &Dataset, activities: &[&Activity]) -> String {
         .collect();
     sort_by(&mut dates, &|a, b| a.cmp(b));
     if let [only] = dates.as_slice() {
-        s += &format!(" 1 dated event, in {}.", only.display());
+        s += " ";
+        s += &i18n::f(T::SummaryOneEvent, &[&only.display()]);
     } else if let (Some(first), Some(last)) = (dates.first(), dates.last()) {
-        s += &format!(
-            " {} dated event{} run from {} to {}.",
-            dates.len(),
-            if dates.len() == 1 { "" } else { "s" },
-            first.display(),
-            last.display()
+        s += " ";
+        s += &i18n::f(
+            T::SummaryEvents,
+            &[&dates.len().to_string(), &first.display(), &last.display()],
         );
     }
     let undated = activities
@@ -506,7 +514,8 @@ pub fn summary_text(d: &Dataset, activities: &[&Activity]) -> String {
         .filter(|a| a.time.start.precision() == Precision::Year && a.time.end.is_none())
         .count();
     if undated > 0 {
-        s += &format!(" {undated} are dated to the year only.");
+        s += " ";
+        s += &i18n::f(T::SummaryYearOnly, &[&undated.to_string()]);
     }
     s
 }
@@ -515,8 +524,8 @@ fn join_words(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [a] => a.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+        [a, b] => i18n::f(T::And, &[a, b]),
+        [rest @ .., last] => i18n::f(T::AndSerial, &[&rest.join(", "), last]),
     }
 }
 

@@ -6,6 +6,7 @@
 use super::charts::{ChartError, colour_vars, fraction};
 use super::colour::{Theme, for_theme};
 use super::filters::Month;
+use super::i18n::{T, f as tf, t};
 use super::model::*;
 use super::order::sort_by;
 use super::paint::escape;
@@ -237,12 +238,11 @@ pub fn timeline_layout(
                 target: Target::Sector(lane.sector.clone()),
                 key: format!("y-{}", lane.sector),
                 context: false,
-                label: format!(
-                    "{n} {} activit{} dated to {year} only",
-                    lane.short,
-                    if n == 1 { "y" } else { "ies" }
+                label: tf(
+                    T::YearOnlyBand,
+                    &[&lane.short, &n.to_string(), &year.to_string()],
                 ),
-                when: format!("{year} (year only)"),
+                when: tf(T::YearOnlyWhen, &[&year.to_string()]),
                 first_day: (year, 1, 1),
             });
         }
@@ -271,16 +271,14 @@ pub fn timeline_layout(
             key: format!("p-{}", a.id),
             context: false,
             label: a.title.clone(),
-            when: format!(
-                "{} to {}{}",
-                start.display(),
-                end.display(),
+            when: {
+                let span = tf(T::PeriodTo, &[&start.display(), &end.display()]);
                 if a.time.basis == TimeBasis::Derived {
-                    " (start derived)"
+                    tf(T::StartDerived, &[&span])
                 } else {
-                    ""
+                    span
                 }
-            ),
+            },
             first_day: start.first_day(),
         });
     }
@@ -322,7 +320,7 @@ pub fn timeline_layout(
             when: if day {
                 e.date.display()
             } else {
-                format!("{} (month only)", e.date.display())
+                tf(T::MonthOnly, &[&e.date.display()])
             },
             first_day: e.date.first_day(),
         });
@@ -408,12 +406,7 @@ fn clusters(points: Vec<Mark>, scale: TimeScale, lanes: &[Lane]) -> Vec<Mark> {
             let month = Month { year: y, month: mo };
             let (x, w, target, when) = if d == 0 {
                 let (x0, x1) = scale.month_span(month);
-                (
-                    x0,
-                    x1 - x0,
-                    Target::Zoom(month),
-                    format!("{} {y}", month_name(mo)),
-                )
+                (x0, x1 - x0, Target::Zoom(month), month.long_label())
             } else {
                 let date = PartialDate {
                     year: y,
@@ -421,7 +414,8 @@ fn clusters(points: Vec<Mark>, scale: TimeScale, lanes: &[Lane]) -> Vec<Mark> {
                     day: Some(d),
                 };
                 let x = (scale.x((y, mo, d)) + scale.x_end((y, mo, d))) / 2.0;
-                (x, 0.0, Target::Day(date.display()), date.display())
+                // The day's target is a search, in the words the search reads (English).
+                (x, 0.0, Target::Day(date.english()), date.display())
             };
             let sector = lanes
                 .get(lane)
@@ -434,13 +428,13 @@ fn clusters(points: Vec<Mark>, scale: TimeScale, lanes: &[Lane]) -> Vec<Mark> {
                 lane,
                 key: format!("c-{sector}-{y}-{mo}-{d}"),
                 sector,
-                label: format!(
-                    "{count} dated events{}",
+                label: tf(
                     if d == 0 {
-                        "; select to zoom into the month"
+                        T::ClusterZoom
                     } else {
-                        "; select to list them"
-                    }
+                        T::ClusterList
+                    },
+                    &[&count.to_string()],
                 ),
                 when,
                 target,
@@ -455,7 +449,7 @@ fn clusters(points: Vec<Mark>, scale: TimeScale, lanes: &[Lane]) -> Vec<Mark> {
 
 /// The month tick's text: the month, with its year under January and the first month.
 fn tick_label(m: Month, first: Month) -> (&'static str, Option<i32>) {
-    let name = &month_name(m.month)[..3];
+    let name = super::i18n::month_short(m.month);
     (name, (m.month == 1 || m == first).then_some(m.year))
 }
 
@@ -482,7 +476,10 @@ pub fn timeline_html(layout: &TimelineLayout, open: Option<&str>) -> String {
             year.map(|y| format!("<br>{y}")).unwrap_or_default()
         );
     }
-    out += "</span></div><div class=\"tl-body\" role=\"group\" aria-label=\"Timeline marks\">";
+    out += &format!(
+        "</span></div><div class=\"tl-body\" role=\"group\" aria-label=\"{}\">",
+        escape(t(T::TimelineMarks))
+    );
     for (li, lane) in layout.lanes.iter().enumerate() {
         let mut one = format!(
             "<div class=\"tl-lane\" data-key=\"{}\" style=\"{};--rows:{}\"><span class=\"tl-label\" \

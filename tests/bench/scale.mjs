@@ -1,5 +1,5 @@
 // Benchmark (not a test): how the explorer scales with the size of its dataset. Loads the app on
-// the bundled dataset (1×) and on SYNTHETIC copies of it (10×, 100×: tests/bench/synthetic.mjs,
+// the build's dataset (1×) and on SYNTHETIC copies of it (10×, 100×: tests/bench/synthetic.mjs,
 // built in memory and served through Playwright's routing, never written under public/ or dist/),
 // then times filter changes until every view has updated. Prints one table with the targets
 // beside the figures and writes JSON; exits non-zero only if something failed to run, never
@@ -7,16 +7,17 @@
 //
 // Usage (from the repository's root):
 //   node tests/bench/scale.mjs [--dist DIR] [--no-build] [--changes N] [--scales 1,10,100]
-//                              [--out FILE] [--no-trace] [--quiet]
+//                              [--out FILE] [--no-trace] [--trace-at S] [--wait-idle S] [--quiet]
 //   --dist DIR     the build to serve (default target/bench9-dist). It is built first with
 //                  `DIST=DIR bash .ci/build.sh` unless --no-build (a DIR that is the repository's
 //                  dist/ is never built into: it is served as it is)
 //   --no-build     serve DIR as it is
-//   --changes N    filter changes per scale (default 48, at least 40 unless told --changes N
-//                  with N ≥ 4), cycling: sector toggle, date, search keystrokes, measure
-//   --scales LIST  comma-separated multiples of the bundled dataset (default 1,10,100)
-//   --out FILE     the JSON (default target/bench/scale.json); the trace goes beside it
-//   --no-trace     skip the Chromium trace and CPU profile of the slowest kind at the largest scale
+//   --changes N    filter changes per scale (default 48; use at least 40 for stable p95s; any
+//                  N ≥ 4 runs), cycling: sector toggles, dates, search keystrokes, measure
+//   --scales LIST  comma-separated multiples of the dataset (default 1,10,100)
+//   --out FILE     the JSON (default target/bench/scale.json); the traces go beside it (*-trace*.json)
+//   --no-trace     skip the Chromium traces (see below)
+//   --trace-at S   trace at scale S (one of --scales; default the largest)
 //   --wait-idle S  before starting, wait up to S seconds for the machine's CPUs to be mostly idle
 //                  (under 25 % busy over 2 s; Linux /proc/stat), since other work skews the times
 //
@@ -46,8 +47,9 @@
 // Growth: the ratio of the 100× (and 10×) medians and p95s to 1×, beside the ratio of
 // activities shown (the mean match count over the changes); growth is "at most linear" when the
 // time ratio does not exceed the activities ratio.
-// Trace (unless --no-trace): at the largest scale the slowest change of the slowest kind (by
-// median) is replayed in a fresh page opened at the view it started from: three warm-up runs
+// Traces (unless --no-trace): at the largest scale (or --trace-at) the slowest change of the
+// slowest kind (by median), and the slowest change of all if it is another, are each replayed in
+// a fresh page opened at the view it started from: three warm-up runs
 // (each followed by going back to that view), then once under a Chromium trace
 // (devtools.timeline), whose renderer-main-thread self time from the action to the forced
 // layout is summed by category (scripting, parse HTML, style, layout, paint & composite, other),
@@ -65,7 +67,7 @@ import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundled, synthetic } from './synthetic.mjs';
+import { synthetic } from './synthetic.mjs';
 
 const repo = resolve(new URL('../..', import.meta.url).pathname);
 const { values: opt } = parseArgs({
@@ -78,6 +80,7 @@ const { values: opt } = parseArgs({
     'no-trace': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     'wait-idle': { type: 'string', default: '0' },
+    'trace-at': { type: 'string' },
   },
 });
 const dist = resolve(repo, opt.dist);
@@ -85,6 +88,8 @@ const out = resolve(repo, opt.out);
 const changes = Number(opt.changes);
 const scales = opt.scales.split(',').map((s) => Number(s.trim()));
 if (!(Number.isInteger(changes) && changes >= 4)) throw new Error('--changes takes a whole number ≥ 4 (default 48)');
+const traceAt = opt['trace-at'] === undefined ? scales[scales.length - 1] : Number(opt['trace-at']);
+if (!scales.includes(traceAt)) throw new Error('--trace-at takes one of the --scales');
 if (!scales.length || scales.some((s) => !(Number.isInteger(s) && s >= 1))) throw new Error('--scales takes whole numbers ≥ 1, e.g. 1,10,100');
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -99,6 +104,8 @@ const WORDS = ['jury', 'media', '29 September'];
 const MEASURES = ['people_trained', 'people_reached', 'organizations_reached', 'training_events', 'exchange_participants', 'activities'];
 const REGIONS = ['results', 'sector-body', 'timeline-body', 'overview', 'filters', 'list', 'reader-text'];
 const KINDS = ['sector', 'date', 'search', 'measure'];
+// Alone, this benchmark keeps about 1.3 of 2 CPUs busy; more means another process competed.
+const BUSY = 0.8;
 
 const log = (...a) => { if (!opt.quiet) console.error('[scale]', ...a); };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -295,14 +302,20 @@ function probe(expected) {
     .observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 }
 
-// ---- one scale ----
-/** What the route serves: at 1× the build's own file, byte for byte (the app compares a fingerprint
- * of the file's text with the one the page was pre-painted for), else the synthetic dataset. */
-function dataBody(d, times) {
-  if (times !== 1) return JSON.stringify(d);
-  const file = readFileSync(join(dist, 'data/kazakhstan-2006.json'), 'utf8');
-  if (JSON.stringify(JSON.parse(file)) !== JSON.stringify(d)) log('note: the build\'s dataset differs from public/data (an older build?)');
-  return file;
+// ---- the dataset served ----------------------------------------------------------------------
+/** The build's own dataset (dist/data), which the synthetic ones are copies of. */
+let built = null;
+function builtText() {
+  built ??= readFileSync(join(dist, 'data/kazakhstan-2006.json'), 'utf8');
+  return built;
+}
+/** The dataset served at `times`: at 1× the build's file byte for byte (the app compares a
+ * fingerprint of the file's text with the one the page was pre-painted for), else `times` copies. */
+function dataset(times) {
+  return { d: synthetic(times, JSON.parse(builtText())), body: times === 1 ? builtText() : null };
+}
+function dataBody({ d, body }) {
+  return body ?? JSON.stringify(d);
 }
 
 // ---- one scale ---------------------------------------------------------------------------------
@@ -348,8 +361,9 @@ async function open(context, url, body, expected) {
 }
 
 async function runScale(browser, url, times, steps) {
-  const d = synthetic(times);
-  const body = dataBody(d, times);
+  const served = dataset(times);
+  const { d } = served;
+  const body = dataBody(served);
   const expected = perSector(d);
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   try {
@@ -556,8 +570,7 @@ async function restore({ before, results }) {
 }
 
 async function traceOne(browser, url, times, step, traceFile) {
-  const d = synthetic(times);
-  const body = dataBody(d, times);
+  const body = dataBody(dataset(times));
   const glue = (await (await fetch(url)).text()).match(/kz-explorer-[0-9a-f]+\.js/)?.[0] ?? 'kz-explorer';
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   try {
@@ -615,7 +628,7 @@ function table(res) {
   say(`Scale benchmark of ${relative(repo, res.dist) || '.'} (${res.revision.built ? 'built now from' : 'an existing build; HEAD is'} ${res.revision.commit}` +
     `${res.revision.dirty ? ' + uncommitted changes' : ''}) — Chromium ${res.chromium}, headless, ${VIEWPORT.width}×${VIEWPORT.height}, no throttling, ${res.date}`);
   say(`CPUs ${res.load.busyBefore == null ? '?' : Math.round(res.load.busyBefore * 100)} % busy just before; load average ${res.load.before.map((x) => x.toFixed(1)).join(' ')} at the start, ${res.load.after.map((x) => x.toFixed(1)).join(' ')} at the end (${res.load.cpus} CPUs)` +
-    (Math.max(res.load.before[0], res.load.after[0]) > res.load.cpus || res.load.busyBefore > 0.25 ? ' — BUSY machine: expect noise' : ''));
+    ((res.load.busyBefore ?? (res.load.before[0] / res.load.cpus)) > 0.25 ? ' — BUSY machine: expect noise' : ''));
   say(`${res.changes} changes per scale (sector toggles, date selects, search keystrokes, measure select); times in ms from navigation start / from the action`);
   say();
   const w = [6, 8, 8, 7, 7, 7, 7, 7, 13, 7, 7, 7, 10, 11, 11];
@@ -623,7 +636,7 @@ function table(res) {
   for (const r of res.results) {
     const t = TARGET_P95[r.times], lt = TARGET_LONG_TASK[r.times];
     const longest = r.load.longest == null ? '<50' : f0(r.load.longest);
-    say(pad([`${r.times}×`, r.activities, `${(r.bytes / 1024).toFixed(0)} KiB`, f0(r.load.painted), f0(r.load.live), f0(r.load.chart), f0(r.load.all),
+    say(pad([`${r.times}×${r.cpuBusy > BUSY ? '*' : ''}`, r.activities, `${(r.bytes / 1024).toFixed(0)} KiB`, f0(r.load.painted), f0(r.load.live), f0(r.load.chart), f0(r.load.all),
       longest, lt ? `≤${lt} ${met(r.load.longest ?? 0, lt)}` : '',
       f1(r.summary.all.median), f1(r.summary.all.p95), f1(r.summary.all.max), t ? `≤${t} ${met(r.summary.all.p95, t)}` : '',
       `${mib(r.memory.load.heap)}→${mib(r.memory.after.heap)}`, `${mib(r.memory.load.wasm)}→${mib(r.memory.after.wasm)}`], w));
@@ -631,7 +644,8 @@ function table(res) {
   say('  painted: pre-painted chart on screen (bundled numbers) · live: app took over · chart: live and showing this dataset\'s numbers ·');
   say('  all: filter form, list and report painted too · longest: longest main-thread task while loading (long tasks ≥ 50 ms) ·');
   say(`  CPUs busy during each scale (this benchmark's browser included; ${res.load.cpus} CPUs): ` +
-    res.results.map((r) => `${r.times}× ${r.cpuBusy == null ? '?' : Math.round(r.cpuBusy * 100)} %`).join(', '));
+    res.results.map((r) => `${r.times}× ${r.cpuBusy == null ? '?' : Math.round(r.cpuBusy * 100)} %`).join(', ') +
+    (res.results.some((r) => r.cpuBusy > BUSY) ? ` — * over ${BUSY * 100} %: something else was running, those figures are skewed` : ''));
   say('  heap: usedJSHeapSize after load → after the changes (after a forced GC: ' +
     res.results.map((r) => `${r.times}× ${mib(r.memory.load.heapAfterGC)}→${mib(r.memory.after.heapAfterGC)}`).join(', ') + ')');
   say();
@@ -662,10 +676,11 @@ function table(res) {
     return `${r.times}×: ${s.map((c) => `${c.label} ${f1(c.ms)}`).join(', ')}`;
   });
   say(`Slowest changes — ${slow.join(' · ')}`);
-  if (res.trace) {
-    const t = res.trace;
+  say(`Changes that left the URL as it was (e.g. a typed space; the search is trimmed): ` +
+    res.results.map((r) => `${r.times}× ${r.summary.unchanged.length}${r.summary.unchanged.length ? ` (${[...new Set(r.summary.unchanged)].join(', ')})` : ''}`).join(', '));
+  for (const t of res.traces ?? []) {
     say();
-    say(`Trace of "${t.step.label}" (${t.step.kind}, the slowest of the slowest kind) at ${res.results[res.results.length - 1].times}×, replayed from ?${t.step.before.replace(/^\?/, '')}: ` +
+    say(`Trace of "${t.step.label}" (${t.step.kind}; ${t.why}) at ${t.times}×, replayed from ?${t.step.before.replace(/^\?/, '')}: ` +
       `${f1(t.measuredMs)} ms in the run; replayed ${t.warmUpMs.map(f1).join(', ')} ms (warm-up), ${f1(t.tracedMs)} ms traced, ${f1(t.profiledMs)} ms traced with V8's sampler`);
     if (t.trace) {
       say(`  main thread, action → timer + forced layout (${f1(t.trace.windowMs)} ms window): ` +
@@ -678,7 +693,7 @@ function table(res) {
     }
     if (t.profile) say(`  V8 samples in the same window, second trace (every ${f0(t.profile.intervalUs)} µs; self ms): ${Object.entries(t.profile.byBucket).sort((a, b) => b[1] - a[1]).map(([c, ms]) => `${c} ${f1(ms)}`).join(', ')}`);
     if (t.profile?.topWasm.length) say(`  top wasm functions: ${t.profile.topWasm.map(([n, ms]) => `${n || '?'} ${f1(ms)}`).join(', ')}`);
-    say(`  trace file: ${relative(repo, t.traceFile)}`);
+    say(`  trace files: ${relative(repo, t.traceFile)} and ${relative(repo, t.traceFile.replace(/\.json$/, '-profile.json'))}`);
   }
   return L.join('\n');
 }
@@ -712,14 +727,23 @@ async function main() {
       load: { before: loadBefore, after: loadavg(), cpus: cpus().length, busyBefore },
       date: new Date().toISOString(), dist, chromium: browser.version(), flags: FLAGS, viewport: VIEWPORT, changes: steps.length,
       targets: { p95: TARGET_P95, longestLoadingTask: TARGET_LONG_TASK }, results, growth: growth(results),
+      contended: results.filter((r) => r.cpuBusy > BUSY).map((r) => r.times),
     };
     if (!opt['no-trace']) {
-      const big = results[results.length - 1];
-      const kind = KINDS.map((k) => [k, big.summary.byKind[k].median ?? 0]).sort((a, b) => b[1] - a[1])[0][0];
-      const step = big.changes.filter((c) => c.kind === kind).sort((a, b) => b.ms - a.ms)[0];
-      log(`tracing "${step.label}" at ${big.times}×`);
+      // The slowest change of the slowest kind (by median), and the slowest change of all if it
+      // is another one.
+      const at = results.find((r) => r.times === traceAt);
+      const kind = KINDS.map((k) => [k, at.summary.byKind[k].median ?? 0]).sort((a, b) => b[1] - a[1])[0][0];
+      const picks = [[at.changes.filter((c) => c.kind === kind).sort((a, b) => b.ms - a.ms)[0], `the slowest ${kind} change; ${kind} has the highest median`]];
+      const worst = [...at.changes].sort((a, b) => b.ms - a.ms)[0];
+      if (worst !== picks[0][0]) picks.push([worst, 'the slowest change of all']);
       mkdirSync(dirname(out), { recursive: true });
-      res.trace = await traceOne(browser, url, big.times, step, out.replace(/\.json$/, '') + '-trace.json');
+      res.traces = [];
+      for (const [i, [step, why]] of picks.entries()) {
+        log(`tracing "${step.label}" at ${at.times}×`);
+        const file = `${out.replace(/\.json$/, '')}-trace${i ? i + 1 : ''}.json`;
+        res.traces.push({ times: at.times, why, ...(await traceOne(browser, url, at.times, step, file)) });
+      }
     }
     const text = table(res);
     console.log(text);

@@ -101,3 +101,15 @@ test('the bundled file is not touched', () => {
   assert.deepEqual(bundled(), base);
   assert.notEqual(synthetic(1).activities[0].title, 'changed');
 });
+
+test('another base dataset (a build\'s copy) is used as given and left untouched', () => {
+  const other = bundled();
+  other.dataset.title = 'An older build';
+  const before = structuredClone(other);
+  assert.deepEqual(synthetic(1, other), other);
+  const d = synthetic(3, other);
+  assert.ok(d.dataset.title.endsWith('An older build'));
+  assert.equal(d.activities.length, other.activities.length * 3);
+  integrity(d);
+  assert.deepEqual(other, before);
+});

@@ -81,7 +81,7 @@ test('the embed dialog writes a working snippet for the current view', async ({ 
   await page.goto('/?sector=media');
   await page.getByText('Embed this view on your site').click();
   const code = await page.locator('#embed-code').inputValue();
-  expect(code).toContain('<iframe src="http://127.0.0.1:4173/?sector=media&amp;embed=chart&amp;embed_id=kz-chart"');
+  expect(code).toContain('<iframe src="http://127.0.0.1:4173/?sector=media&amp;embed=chart&amp;embed_id=kz-chart&amp;lang=en"');
   expect(code).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads"');
   expect(code).toContain('loading="lazy"');
   expect(code).toContain('title="');

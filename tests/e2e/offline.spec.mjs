@@ -30,6 +30,25 @@ test('after one visit, the app reloads and works fully offline', async ({ page, 
   await context.setOffline(false);
 });
 
+test('a language chosen once works offline too', async ({ page, context }) => {
+  await open(page, '/');
+  await controlled(page);
+  // Chosen online (after the worker took over): its two files are kept as they are fetched.
+  await open(page, '/?lang=ru&sector=media');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await context.setOffline(true);
+  await page.reload();
+  await live(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.locator('.active-filters .chip').first()).toContainText('Свобода СМИ');
+  // Kazakh was never chosen: offline, the page says so and stays in English.
+  await page.goto('/?lang=kk');
+  await live(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('#status')).toContainText('could not be loaded');
+  await context.setOffline(false);
+});
+
 test('Chromium reports no installability errors', async ({ browserName }, testInfo) => {
   // A real profile: an incognito context is never installable.
   const profile = mkdtempSync(join(tmpdir(), 'kz-profile-'));

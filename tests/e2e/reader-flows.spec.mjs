@@ -207,7 +207,7 @@ test('the citation has a Copy button', async ({ page, context }) => {
   await expect(dialog.getByRole('status')).toHaveText('Copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain(dataset.reports[0].title);
-  expect(copied).toMatch(/View: http:\/\/127\.0\.0\.1:\d+\/\?sector=media/);
+  expect(copied).toMatch(/View \(in English\): http:\/\/127\.0\.0\.1:\d+\/\?sector=media/);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: 'Cite this view' }).first()).toBeFocused();
