@@ -31,14 +31,106 @@ fn text<'a>(v: Option<&'a Value>, key: &str) -> Option<&'a str> {
     v?.get(key)?.as_str().filter(|s| !s.trim().is_empty())
 }
 
-fn set(target: &mut String, v: Option<&Value>, key: &str) {
-    if let Some(t) = text(v, key) {
-        *target = t.to_string();
+/// One translatable text of the dataset: where the file keeps it (`group.id.field`, or the
+/// `index`th actor's `field` under `activities.id.actors`) and the text itself.
+struct Slot<'a> {
+    group: &'static str,
+    id: String,
+    field: &'static str,
+    actor: Option<usize>,
+    text: &'a mut String,
+}
+
+impl Slot<'_> {
+    /// The translation the file gives for this text, if any.
+    fn find<'v>(&self, t: &'v Value) -> Option<&'v str> {
+        let group = t.get(self.group);
+        // The dataset's own texts are fields of `dataset`; the rest are keyed by id.
+        let item = if self.id.is_empty() {
+            group
+        } else {
+            group.and_then(|g| g.get(&self.id))
+        };
+        match self.actor {
+            None => text(item, self.field),
+            Some(i) => match item.and_then(|v| v.get("actors")) {
+                Some(Value::Array(list)) => text(list.get(i), self.field),
+                _ => None,
+            },
+        }
     }
 }
 
+/// Every text of the dataset a translation replaces (and nothing that is evidence), in one
+/// list, so applying and checking a translation can never disagree about what it covers.
+fn slots(d: &mut Dataset) -> Vec<Slot<'_>> {
+    let mut out = Vec::new();
+    let mut add = |group, id: &str, field, actor, text| {
+        out.push(Slot {
+            group,
+            id: id.to_string(),
+            field,
+            actor,
+            text,
+        })
+    };
+    let info = &mut d.dataset;
+    add("dataset", "", "title", None, &mut info.title);
+    add("dataset", "", "method", None, &mut info.method);
+    add("dataset", "", "licence", None, &mut info.licence);
+    for s in &mut d.sectors {
+        add("sectors", &s.id, "name", None, &mut s.name);
+        add("sectors", &s.id, "short", None, &mut s.short);
+        add("sectors", &s.id, "description", None, &mut s.description);
+        add(
+            "sectors",
+            &s.id,
+            "objective",
+            None,
+            &mut s.framework.objective,
+        );
+        add(
+            "sectors",
+            &s.id,
+            "program_area",
+            None,
+            &mut s.framework.program_area,
+        );
+        add("sectors", &s.id, "dac_name", None, &mut s.dac.name);
+    }
+    for m in &mut d.measures {
+        add("measures", &m.id, "label", None, &mut m.label);
+        add("measures", &m.id, "description", None, &mut m.description);
+    }
+    for p in &mut d.places {
+        add("places", &p.id, "name", None, &mut p.name);
+    }
+    for a in &mut d.activities {
+        add("activities", &a.id, "title", None, &mut a.title);
+        add("activities", &a.id, "summary", None, &mut a.summary);
+        if let Some(o) = &mut a.outcome {
+            add("activities", &a.id, "outcome", None, o);
+        }
+        if let Some(r) = &mut a.time.reasoning {
+            add("activities", &a.id, "reasoning", None, r);
+        }
+        for (i, x) in a.actors.iter_mut().enumerate() {
+            add("activities", &a.id, "name", Some(i), &mut x.name);
+            add("activities", &a.id, "role", Some(i), &mut x.role);
+        }
+        for m in &mut a.metrics {
+            add("metrics", &m.id, "unit", None, &mut m.unit);
+            add("metrics", &m.id, "counted", None, &mut m.counted);
+        }
+    }
+    for e in &mut d.events {
+        add("events", &e.id, "label", None, &mut e.label);
+    }
+    out
+}
+
 /// The dataset with the translated descriptions in place. A text the file leaves out stays in
-/// English (the `dataset check` of the files makes sure none is left out).
+/// English (the `dataset translation` check of the files makes sure none is left out).
 pub fn apply(d: &Dataset, source: &str) -> Result<Dataset, TranslationError> {
     let t = json::parse(source).map_err(|e| TranslationError::Malformed(e.to_string()))?;
     if t.as_object().is_none() {
@@ -54,62 +146,19 @@ pub fn apply(d: &Dataset, source: &str) -> Result<Dataset, TranslationError> {
     }
     let mut out = d.clone();
     out.search = std::sync::OnceLock::new(); // searched in the translated words
-    let group = |name: &str| t.get(name);
-    let item = |name: &str, id: &str| group(name).and_then(|g| g.get(id));
-    let info = group("dataset");
-    set(&mut out.dataset.title, info, "title");
-    set(&mut out.dataset.method, info, "method");
-    set(&mut out.dataset.licence, info, "licence");
-    for s in &mut out.sectors {
-        let v = item("sectors", &s.id);
-        set(&mut s.name, v, "name");
-        set(&mut s.short, v, "short");
-        set(&mut s.description, v, "description");
-        set(&mut s.framework.objective, v, "objective");
-        set(&mut s.framework.program_area, v, "program_area");
-        set(&mut s.dac.name, v, "dac_name");
-    }
-    for m in &mut out.measures {
-        let v = item("measures", &m.id);
-        set(&mut m.label, v, "label");
-        set(&mut m.description, v, "description");
-    }
-    for p in &mut out.places {
-        set(&mut p.name, item("places", &p.id), "name");
-    }
-    for a in &mut out.activities {
-        let v = item("activities", &a.id);
-        set(&mut a.title, v, "title");
-        set(&mut a.summary, v, "summary");
-        if let Some(o) = &mut a.outcome {
-            set(o, v, "outcome");
+    for slot in slots(&mut out) {
+        if let Some(tr) = slot.find(&t) {
+            *slot.text = tr.to_string();
         }
-        if let Some(r) = &mut a.time.reasoning {
-            set(r, v, "reasoning");
-        }
-        if let Some(Value::Array(actors)) = v.and_then(|v| v.get("actors")) {
-            for (actor, tr) in a.actors.iter_mut().zip(actors) {
-                set(&mut actor.name, Some(tr), "name");
-                set(&mut actor.role, Some(tr), "role");
-            }
-        }
-        for m in &mut a.metrics {
-            let v = item("metrics", &m.id);
-            set(&mut m.unit, v, "unit");
-            set(&mut m.counted, v, "counted");
-        }
-    }
-    for e in &mut out.events {
-        set(&mut e.label, item("events", &e.id), "label");
     }
     Ok(out)
 }
 
-/// Every problem with a translation file, for `dataset check`: it must translate this dataset
-/// and version, every text the interface shows from it and nothing else, and never a quote.
+/// Every problem with a translation file, for `dataset translation`: it must translate this
+/// dataset and version, every text the interface shows from it and nothing else, and never a
+/// quote.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn check(d: &Dataset, source: &str) -> Vec<String> {
-    let mut problems = Vec::new();
     let t = match json::parse(source) {
         Ok(t) => t,
         Err(e) => return vec![format!("not JSON: {e}")],
@@ -117,146 +166,57 @@ pub fn check(d: &Dataset, source: &str) -> Vec<String> {
     if let Err(e) = apply(d, source) {
         return vec![e.to_string()];
     }
-    let missing = std::cell::RefCell::new(Vec::new());
-    let need = |group: &str, id: &str, keys: &[&str], english: &[&str]| {
-        let v = t.get(group).and_then(|g| g.get(id));
-        for (key, en) in keys.iter().zip(english) {
-            match text(v, key) {
-                None => missing
-                    .borrow_mut()
-                    .push(format!("{group}.{id}.{key} is missing")),
-                Some(tr) if tr == *en && en.chars().any(char::is_alphabetic) && en.len() > 3 => {
-                    missing
-                        .borrow_mut()
-                        .push(format!("{group}.{id}.{key} is not translated"))
-                }
-                Some(_) => {}
+    let mut problems = Vec::new();
+    let mut english = d.clone();
+    let all = slots(&mut english);
+    for s in &all {
+        let at = match s.actor {
+            None if s.id.is_empty() => format!("{}.{}", s.group, s.field),
+            None => format!("{}.{}.{}", s.group, s.id, s.field),
+            Some(i) => format!("{}.{}.actors[{i}].{}", s.group, s.id, s.field),
+        };
+        match s.find(&t) {
+            None => problems.push(format!("{at} is missing")),
+            Some(tr)
+                if tr == s.text.as_str()
+                    && s.text.len() > 3
+                    && s.text.chars().any(char::is_alphabetic) =>
+            {
+                problems.push(format!("{at} is not translated"))
             }
-        }
-    };
-    let info = &d.dataset;
-    let v = t.get("dataset");
-    for (key, en) in [
-        ("title", &info.title),
-        ("method", &info.method),
-        ("licence", &info.licence),
-    ] {
-        if text(v, key).is_none_or(|tr| tr == en.as_str()) {
-            problems.push(format!("dataset.{key} is missing or not translated"));
+            Some(_) => {}
         }
     }
-    for s in &d.sectors {
-        need(
-            "sectors",
-            &s.id,
-            &[
-                "name",
-                "short",
-                "description",
-                "objective",
-                "program_area",
-                "dac_name",
-            ],
-            &[
-                &s.name,
-                &s.short,
-                &s.description,
-                &s.framework.objective,
-                &s.framework.program_area,
-                &s.dac.name,
-            ],
-        );
-    }
-    for m in &d.measures {
-        need(
-            "measures",
-            &m.id,
-            &["label", "description"],
-            &[&m.label, &m.description],
-        );
-    }
-    for p in &d.places {
-        need("places", &p.id, &["name"], &[&p.name]);
-    }
-    let mut quotes: Vec<&str> = Vec::new();
     for a in &d.activities {
-        need(
-            "activities",
-            &a.id,
-            &["title", "summary"],
-            &[&a.title, &a.summary],
-        );
-        if let Some(o) = &a.outcome {
-            need("activities", &a.id, &["outcome"], &[o]);
-        }
-        if let Some(r) = &a.time.reasoning {
-            need("activities", &a.id, &["reasoning"], &[r]);
-        }
-        let actors = t
+        let given = match t
             .get("activities")
             .and_then(|g| g.get(&a.id))
-            .and_then(|v| v.get("actors"));
-        let n = match actors {
+            .and_then(|v| v.get("actors"))
+        {
             Some(Value::Array(list)) => list.len(),
             _ => 0,
         };
-        if n != a.actors.len() {
+        if given != a.actors.len() {
             problems.push(format!(
-                "activities.{}.actors has {n} where the data has {}",
+                "activities.{}.actors has {given} where the data has {}",
                 a.id,
                 a.actors.len()
             ));
         }
-        for m in &a.metrics {
-            need(
-                "metrics",
-                &m.id,
-                &["unit", "counted"],
-                &[&m.unit, &m.counted],
-            );
-        }
-        quotes.extend(a.evidence.iter().map(|e| e.quote.as_str()));
-        quotes.extend(a.metrics.iter().map(|m| m.evidence.quote.as_str()));
     }
-    for e in &d.events {
-        need("events", &e.id, &["label"], &[&e.label]);
-    }
-    problems.extend(missing.into_inner());
-    // Nothing that the data does not have, and no quote (evidence stays in English).
-    let known = |group: &str, id: &str| match group {
-        "sectors" => d.sector(id).is_some(),
-        "places" => d.place(id).is_some(),
-        "measures" => d.measures.iter().any(|m| m.id == id),
-        "activities" => d.activity(id).is_some(),
-        "metrics" => d
-            .activities
-            .iter()
-            .any(|a| a.metrics.iter().any(|m| m.id == id)),
-        "events" => d.events.iter().any(|e| e.id == id),
-        _ => true,
-    };
-    let fields = |group: &str| -> &[&str] {
-        match group {
-            "sectors" => &[
-                "name",
-                "short",
-                "description",
-                "objective",
-                "program_area",
-                "dac_name",
-            ],
-            "measures" => &["label", "description"],
-            "places" => &["name"],
-            "activities" => &["title", "summary", "actors", "outcome", "reasoning"],
-            "metrics" => &["unit", "counted"],
-            "events" => &["label"],
-            _ => &[],
-        }
-    };
+    // Nothing the data does not have, no field that is not translated, no quote.
+    let groups = [
+        "sectors",
+        "measures",
+        "places",
+        "activities",
+        "metrics",
+        "events",
+    ];
     for (group, members) in t.as_object().unwrap_or_default() {
         match group.as_str() {
-            "translation_of" | "dataset_version" | "lang" | "dataset" => continue,
-            "sectors" | "measures" | "places" | "activities" | "metrics" | "events" => {}
+            "translation_of" | "dataset_version" | "lang" => continue,
+            g if g == "dataset" || groups.contains(&g) => {}
             other => {
                 problems.push(format!(
                     "'{other}' is not a part of the data that is translated"
@@ -264,21 +224,44 @@ pub fn check(d: &Dataset, source: &str) -> Vec<String> {
                 continue;
             }
         }
-        for (id, item) in members.as_object().unwrap_or_default() {
-            if !known(group, id) {
-                problems.push(format!("{group}.{id} is not in the data"));
-            }
-            for (field, _) in item.as_object().unwrap_or_default() {
-                if matches!(field.as_str(), "evidence" | "quote" | "quotes") {
-                    problems.push(format!(
-                        "{group}.{id}.{field}: quotes are evidence and are never translated"
-                    ));
-                } else if !fields(group).contains(&field.as_str()) {
-                    problems.push(format!("{group}.{id}.{field} is not a translated field"));
+        // (path, field) pairs: `dataset` holds its fields; other groups hold items by id.
+        let mut fields: Vec<(String, &str)> = Vec::new();
+        for (key, item) in members.as_object().unwrap_or_default() {
+            if group == "dataset" {
+                fields.push((group.clone(), key));
+            } else if !all.iter().any(|s| s.group == group && s.id == *key) {
+                problems.push(format!("{group}.{key} is not in the data"));
+            } else {
+                for (f, _) in item.as_object().unwrap_or_default() {
+                    fields.push((format!("{group}.{key}"), f));
                 }
             }
         }
+        for (at, f) in fields {
+            let known = (group == "activities" && f == "actors")
+                || (group == "dataset" && f == "translation_note")
+                || all
+                    .iter()
+                    .any(|s| s.group == group && s.field == f && s.actor.is_none());
+            if matches!(f, "evidence" | "quote" | "quotes") {
+                problems.push(format!(
+                    "{at}.{f}: quotes are evidence and are never translated"
+                ));
+            } else if !known {
+                problems.push(format!("{at}.{f} is not a translated field"));
+            }
+        }
     }
+    let quotes: Vec<&str> = d
+        .activities
+        .iter()
+        .flat_map(|a| {
+            a.evidence
+                .iter()
+                .chain(a.metrics.iter().map(|m| &m.evidence))
+                .map(|e| e.quote.as_str())
+        })
+        .collect();
     let mut strings = Vec::new();
     collect_strings(&t, &mut strings);
     for s in strings {

@@ -47,11 +47,11 @@
 //   scores ×100, FCP, LCP, TBT, CLS and Speed Index of the median run (Lighthouse's own
 //   computeMedianRun), and the id of every audit scoring below 1 in that run.
 import { chromium } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { serveDist } from './serve.mjs';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const repo = resolve(new URL('../..', import.meta.url).pathname);
@@ -158,26 +158,9 @@ function sizes() {
 }
 
 // ---- serving -----------------------------------------------------------------------------------
-async function freePort() {
-  const s = createServer();
-  await new Promise((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
 async function serve() {
-  const port = await freePort();
-  const prefix = baseHref(readFileSync(join(dist, 'index.html'), 'utf8')); // a --public-url /sub/ build is served under /sub/
-  const proc = spawn(process.execPath, [join(tests, 'server.mjs'), String(port), dist, prefix], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}${prefix}`;
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(url)).ok) return { proc, url }; } catch { /* not up yet */ }
-    if (proc.exitCode !== null) break;
-    await sleep(100);
-  }
-  proc.kill();
-  throw new Error(`tests/server.mjs did not answer at ${url}`);
+  // A --public-url /sub/ build is served under /sub/.
+  return serveDist(dist, baseHref(readFileSync(join(dist, 'index.html'), 'utf8')));
 }
 
 // ---- 3. cold loads in Chromium -------------------------------------------------------------------

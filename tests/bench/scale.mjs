@@ -61,12 +61,12 @@
 // release build, so wasm functions are listed by index.
 // The machine's load average is recorded: on a busy machine the figures are noisy.
 import { chromium } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { serveDist } from './serve.mjs';
 import { synthetic } from './synthetic.mjs';
 
 const repo = resolve(new URL('../..', import.meta.url).pathname);
@@ -150,26 +150,9 @@ function build() {
   if (r.status !== 0) throw new Error(`.ci/build.sh failed (exit ${r.status})`);
 }
 
-async function freePort() {
-  const s = createServer();
-  await new Promise((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
 async function serve() {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`no build in ${dist} (run without --no-build)`);
-  const port = await freePort();
-  const proc = spawn(process.execPath, [join(repo, 'tests/server.mjs'), String(port), dist], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(url)).ok) return { proc, url }; } catch { /* not up yet */ }
-    if (proc.exitCode !== null) break;
-    await sleep(100);
-  }
-  proc.kill();
-  throw new Error(`tests/server.mjs did not answer at ${url}`);
+  return serveDist(dist);
 }
 
 // ---- the changes -------------------------------------------------------------------------------
