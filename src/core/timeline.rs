@@ -70,9 +70,12 @@ impl TimeScale {
     /// The month under a share of the width, clamped to the domain.
     pub fn month_at(&self, x: f64) -> Month {
         let i = if x.is_finite() {
+            // Not `f64::clamp`: its check formats floats into the panic message, which keeps
+            // float formatting (about 12 KB) in the wasm; `as i32` saturates in any case.
             (x / self.month_share())
                 .floor()
-                .clamp(-1.0, f64::from(self.months)) as i32
+                .max(-1.0)
+                .min(f64::from(self.months)) as i32
         } else {
             0
         };
