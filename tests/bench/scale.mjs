@@ -8,6 +8,7 @@
 // Usage (from the repository's root):
 //   node tests/bench/scale.mjs [--dist DIR] [--no-build] [--changes N] [--scales 1,10,100]
 //                              [--out FILE] [--no-trace] [--trace-at S] [--wait-idle S] [--quiet]
+//                              [--pause MS]
 //   --dist DIR     the build to serve (default target/bench9-dist). It is built first with
 //                  `DIST=DIR bash .ci/build.sh` unless --no-build (a DIR that is the repository's
 //                  dist/ is never built into: it is served as it is)
@@ -18,6 +19,9 @@
 //   --out FILE     the JSON (default target/bench/scale.json); the traces go beside it (*-trace*.json)
 //   --no-trace     skip the Chromium traces (see below)
 //   --trace-at S   trace at scale S (one of --scales; default the largest)
+//   --pause MS     wait MS more between changes (default 0: the next change starts a frame after
+//                  the last, while that frame may still be rastered on the other CPU; a reader's
+//                  clicks and keystrokes come 100 ms or more apart)
 //   --wait-idle S  before starting, wait up to S seconds for the machine's CPUs to be mostly idle
 //                  (under 25 % busy over 2 s; Linux /proc/stat), since other work skews the times
 //
@@ -80,12 +84,15 @@ const { values: opt } = parseArgs({
     'no-trace': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     'wait-idle': { type: 'string', default: '0' },
+    pause: { type: 'string', default: '0' },
     'trace-at': { type: 'string' },
   },
 });
 const dist = resolve(repo, opt.dist);
 const out = resolve(repo, opt.out);
 const changes = Number(opt.changes);
+const pause = Number(opt.pause);
+if (!(Number.isFinite(pause) && pause >= 0)) throw new Error('--pause takes milliseconds ≥ 0 (default 0)');
 const scales = opt.scales.split(',').map((s) => Number(s.trim()));
 if (!(Number.isInteger(changes) && changes >= 4)) throw new Error('--changes takes a whole number ≥ 4 (default 48)');
 const traceAt = opt['trace-at'] === undefined ? scales[scales.length - 1] : Number(opt['trace-at']);
@@ -199,7 +206,7 @@ function plan(n) {
 }
 
 // In the page: performs one change and times it until every view has updated.
-async function runSteps({ steps, regions, marks = false }) {
+async function runSteps({ steps, regions, marks = false, pause = 0 }) {
   const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const markup = () => regions.map((id) => document.getElementById(id)?.innerHTML ?? null);
   const act = (s) => {
@@ -243,6 +250,7 @@ async function runSteps({ steps, regions, marks = false }) {
     const count = document.querySelector('[data-testid="match-count"]')?.textContent ?? null;
     const at = markup();
     await frame();
+    if (pause) await new Promise((r) => setTimeout(r, pause));
     if (marks) performance.mark('kz-scale-frame');
     const late = markup().map((h, i) => (h === at[i] ? null : regions[i])).filter(Boolean);
     results.push({ ...s, ms, before, after: location.search, count: count === null ? null : Number(count.replace(/\D/g, '')), late });
@@ -359,7 +367,7 @@ async function runScale(browser, url, times, steps) {
     });
     const title = await page.evaluate(() => document.title);
     const memLoad = await memory(page, cdp);
-    const results = await page.evaluate(runSteps, { steps, regions: REGIONS });
+    const results = await page.evaluate(runSteps, { steps, regions: REGIONS, pause });
     const memAfter = await memory(page, cdp);
     if (errors.length) throw new Error(`page errors during the changes: ${errors.join(' | ')}`);
     await context.close();
@@ -612,7 +620,7 @@ function table(res) {
     `${res.revision.dirty ? ' + uncommitted changes' : ''}) — Chromium ${res.chromium}, headless, ${VIEWPORT.width}×${VIEWPORT.height}, no throttling, ${res.date}`);
   say(`CPUs ${res.load.busyBefore == null ? '?' : Math.round(res.load.busyBefore * 100)} % busy just before; load average ${res.load.before.map((x) => x.toFixed(1)).join(' ')} at the start, ${res.load.after.map((x) => x.toFixed(1)).join(' ')} at the end (${res.load.cpus} CPUs)` +
     ((res.load.busyBefore ?? (res.load.before[0] / res.load.cpus)) > 0.25 ? ' — BUSY machine: expect noise' : ''));
-  say(`${res.changes} changes per scale (sector toggles, date selects, search keystrokes, measure select); times in ms from navigation start / from the action`);
+  say(`${res.changes} changes per scale (sector toggles, date selects, search keystrokes, measure select), ${res.pause ? `${res.pause} ms apart` : 'each a frame after the last'}; times in ms from navigation start / from the action`);
   say();
   const w = [6, 8, 8, 7, 7, 7, 7, 7, 13, 7, 7, 7, 10, 11, 11];
   say(pad(['scale', 'activ.', 'data', 'painted', 'live', 'chart', 'all', 'longest', 'target', 'median', 'p95', 'max', 'p95 target', 'heap MiB', 'wasm MiB'], w));
@@ -708,7 +716,7 @@ async function main() {
     const res = {
       revision: { ...rev, built: !opt['no-build'] },
       load: { before: loadBefore, after: loadavg(), cpus: cpus().length, busyBefore },
-      date: new Date().toISOString(), dist, chromium: browser.version(), flags: FLAGS, viewport: VIEWPORT, changes: steps.length,
+      date: new Date().toISOString(), dist, chromium: browser.version(), flags: FLAGS, viewport: VIEWPORT, changes: steps.length, pause,
       targets: { p95: TARGET_P95, longestLoadingTask: TARGET_LONG_TASK }, results, growth: growth(results),
       contended: results.filter((r) => r.cpuBusy > BUSY).map((r) => r.times),
     };
