@@ -146,6 +146,7 @@ fn follow(ev: &web_sys::MouseEvent, link: &web_sys::Element, state: ViewState) {
     if link.has_attribute("data-lang") {
         // Another language is another page load (from the cache): every text on the page and
         // the data's descriptions change, and the view, in the URL, stays.
+        super::write_pending_url();
         super::push_query(&query, false);
         if let Some(w) = web_sys::window() {
             let _ = w.location().reload();

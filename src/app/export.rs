@@ -38,6 +38,7 @@ fn save_url(name: &str, url: &str) -> Result<(), JsValue> {
 
 /// The page's address: the view the download came from.
 pub fn current_url() -> String {
+    super::write_pending_url();
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
