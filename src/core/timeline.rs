@@ -71,7 +71,7 @@ impl TimeScale {
     pub fn month_at(&self, x: f64) -> Month {
         let i = if x.is_finite() {
             // Not `f64::clamp`: its check formats floats into the panic message, which keeps
-            // float formatting (about 12 KB) in the wasm; `as i32` saturates in any case.
+            // float formatting in the wasm (12 KB, 8 KB gzipped); `as i32` saturates anyway.
             (x / self.month_share())
                 .floor()
                 .max(-1.0)
