@@ -1,18 +1,13 @@
 /* The page's one script before the wasm: a small classic script, loaded from a file (a strict
- * content security policy refuses inline scripts). It runs before the pre-painted first screen
+ * content security policy refuses inline scripts). It runs before the pre-rendered first screen
  * is drawn, and:
  *  1. marks the page for what the URL asks: an embed and which view, a theme, and whether the
- *     view differs from the pre-painted overview ("deep"), in which case the stylesheet shows
+ *     view differs from the pre-rendered overview ("deep"), in which case the stylesheet shows
  *     same-size skeletons instead of another view's figures until the app takes over;
  *  2. once the first screen is painted, starts the wasm and the dataset (Trunk's loader, moved
  *     here by `dataset prepaint`, which also made their preload links inert so that they do not
  *     compete with the first paint);
- *  3. defines `kzMorph`, with which the app writes a region's new markup: elements that stay
- *     (by `data-key`, or place and tag) are kept and only their changed attributes and
- *     text are written, so a filter change moves bars and marks instead of rebuilding them
- *     (less layout, focus kept); a few lines of DOM work are smaller and faster here than
- *     across the wasm boundary;
- *  4. once the page has loaded and the app has taken over (so the worker's precache never
+ *  3. once the page has loaded and the app has taken over (so the worker's precache never
  *     shares the line with the first load), registers the service worker (not in embeds) and
  *     offers a new version when one has installed. */
 (function () {
@@ -27,7 +22,7 @@
   if (embed) root.classList.add('embed', 'embed-' + embed);
   if (theme) root.classList.add(theme);
   // The interface's language: the link's, else the first of the browser's that we have. The
-  // page is painted in English; another language is painted by the app (skeletons till then).
+  // page is rendered in English; another language is built by the app (skeletons till then).
   var langs = ['en', 'ru', 'kk'], pref = 'en', i, l;
   var asked = navigator.languages || [navigator.language || 'en'];
   for (i = 0; i < asked.length; i++) {
@@ -93,83 +88,6 @@
   function afterPaint() { requestAnimationFrame(function () { setTimeout(start, 0); }); }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterPaint);
   else afterPaint();
-
-  function key(n) {
-    return n.nodeType === 1 ? n.getAttribute('data-key') || '' : '';
-  }
-  function patch(a, b) {
-    if (a.nodeType !== 1) {
-      if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue;
-      return;
-    }
-    var i, at;
-    for (i = 0; i < b.attributes.length; i++) {
-      at = b.attributes[i];
-      if (a.getAttribute(at.name) !== at.value) a.setAttribute(at.name, at.value);
-    }
-    for (i = a.attributes.length - 1; i >= 0; i--) {
-      if (!b.hasAttribute(a.attributes[i].name)) a.removeAttribute(a.attributes[i].name);
-    }
-    // Form controls show their state from properties once touched: keep those in step.
-    if (a.nodeName === 'OPTION') a.selected = b.hasAttribute('selected');
-    if (a.nodeName === 'INPUT') a.checked = b.hasAttribute('checked');
-    if (a.nodeName === 'TEXTAREA') a.value = b.value;
-    children(a, b);
-  }
-  function children(parent, from) {
-    var keyed = {}, c, n, next, k, m, cur;
-    for (c = parent.firstChild; c; c = c.nextSibling) if (key(c)) keyed[key(c)] = c;
-    cur = parent.firstChild;
-    for (n = from.firstChild; n; n = next) {
-      next = n.nextSibling;
-      k = key(n);
-      m = null;
-      if (k) {
-        m = keyed[k] || null;
-        delete keyed[k];
-        if (m && m.nodeName !== n.nodeName) m = null;
-      } else if (cur && !key(cur) && cur.nodeName === n.nodeName) {
-        m = cur;
-      }
-      if (m) {
-        if (m === cur) cur = cur.nextSibling;
-        else parent.insertBefore(m, cur);
-        // An item painted the same as before (same fingerprint, or sent as a `data-same`
-        // placeholder) is left as it is.
-        var same = (n.nodeType === 1 && n.hasAttribute('data-same')) ||
-          (k && m.getAttribute('data-h') && m.getAttribute('data-h') === n.getAttribute('data-h'));
-        if (!same) patch(m, n);
-      } else {
-        parent.insertBefore(n, cur);
-      }
-    }
-    while (cur) { next = cur.nextSibling; parent.removeChild(cur); cur = next; }
-  }
-  window.kzMorph = function (el, html) {
-    var t = document.createElement('template');
-    t.innerHTML = html;
-    children(el, t.content);
-  };
-
-  // The app calls this when the data it got does not match the page (an out-of-date offline
-  // copy): the offline copy is dropped and the page loaded afresh, once; true when it did.
-  window.kzRecover = function () {
-    if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller) return false;
-    try {
-      if (sessionStorage.getItem('kz-recovered')) return false;
-      sessionStorage.setItem('kz-recovered', '1');
-    } catch (e) { return false; }
-    Promise.all([
-      caches.keys().then(function (keys) {
-        return Promise.all(keys.filter(function (k) { return k.indexOf('kz-explorer-') === 0; })
-          .map(function (k) { return caches.delete(k); }));
-      }),
-      navigator.serviceWorker.getRegistrations().then(function (regs) {
-        return Promise.all(regs.map(function (r) { return r.unregister(); }));
-      }),
-    ]).then(function () { location.reload(); }, function () { location.reload(); });
-    return true;
-  };
 
   if (embed || !('serviceWorker' in navigator)) return;
   var banner = null, reloading = false;

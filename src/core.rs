@@ -1,10 +1,11 @@
-//! The pure core: everything that selects, sums, lays out and paints, with no DOM access, so a
-//! native `cargo test` covers it and the build can paint the first screen with it.
+//! The pure core: everything that selects, sums and lays out, with no DOM access, so a native
+//! `cargo test` covers it and the build can render the first screen with it.
 //!
-//! dataset (`json` → `decode` → `model`, checked by `validate`; made by `build`) → view state
-//! (`filters`, from the URL) → `query` (select, totals, dates) → layouts (`charts`, `timeline`)
-//! → painters (`paint` for the page, `svg` for downloads, `exports` for CSV/JSON/citations),
-//! in the language `i18n` holds (the data's descriptions translated by `translate`).
+//! Layered bottom-up, with no cycles: dataset (`model`, checked by `validate`; made by `build`)
+//! → view state (`filters`, from the URL) → `query` (select, totals, dates) → layouts
+//! (`charts`, `timeline`) and words (`labels`) → files people take away (`svg` for chart
+//! downloads, `exports` for CSV/JSON/citations); `i18n` beside them holds the language (the
+//! data's descriptions translated by `translate`).
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod build;
@@ -15,9 +16,9 @@ pub mod exports;
 pub mod filters;
 pub mod i18n;
 pub mod json;
+pub mod labels;
 pub mod model;
 pub mod order;
-pub mod paint;
 pub mod query;
 pub mod svg;
 pub mod timeline;

@@ -1,6 +1,5 @@
-//! Entry point: install the panic hook and mount.
+//! Entry point: the app loads its data and takes the page over.
 
 fn main() {
-    kz_explorer::app::install_panic_hook();
-    leptos::mount::mount_to_body(kz_explorer::app::App);
+    kz_explorer::app::start();
 }

@@ -1,16 +1,23 @@
-//! The few DOM operations the app needs, in one place: regions by id, writing a region's markup
-//! without losing focus, the page's mode classes, the status line.
+//! The few DOM operations that are not a component's own: the page's mode classes and
+//! language, focus and scrolling, the status line, running work in a later task, and replacing
+//! an out-of-date offline copy.
 
-use super::ViewState;
-use crate::core::filters::{Embed, Filters, Theme};
+use crate::core::filters::{Embed, Theme};
 use crate::core::i18n::{self, Lang};
-use crate::core::paint;
-use leptos::prelude::*;
 use wasm_bindgen::{JsCast, closure::Closure};
+
+/// The browser's window; none when the page is rendered natively (the build, the tests), so
+/// that rendering never reaches the DOM.
+pub fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
 
 /// The document, if there is one.
 pub fn document() -> Option<web_sys::Document> {
-    web_sys::window().and_then(|w| w.document())
+    window().and_then(|w| w.document())
 }
 
 /// The element with this id.
@@ -21,16 +28,6 @@ pub fn by_id(id: &str) -> Option<web_sys::Element> {
 /// The `<html>` element.
 pub fn root() -> Option<web_sys::Element> {
     document()?.document_element()
-}
-
-/// The nearest element at or above an event's target that matches `selector`.
-pub fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
-    target?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest(selector)
-        .ok()
-        .flatten()
 }
 
 /// Moves focus to an element without scrolling (the caller scrolls where it wants).
@@ -53,85 +50,25 @@ pub fn scroll_to(el: &web_sys::Element, center: bool) {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
-/// A selector that finds "the same control" after a region is painted again.
-fn focus_key(el: &web_sys::Element) -> Option<String> {
-    ["id", "data-sector", "data-activity", "data-act", "data-i"]
-        .iter()
-        .find_map(|attr| {
-            el.get_attribute(attr).map(|v| {
-                format!(
-                    "{}[{attr}=\"{}\"]",
-                    el.tag_name().to_ascii_lowercase(),
-                    v.replace('\\', "\\\\").replace('"', "\\\"")
-                )
-            })
-        })
-}
-
-/// Writes a region's markup with `boot.js`'s `kzMorph` (elements that stay are kept, only what
-/// changed is written); without it, replaces the markup and keeps focus on the same control.
-pub fn set_html(el: &web_sys::Element, html: &str) {
-    if let Some(w) = web_sys::window()
-        && let Ok(morph) = js_sys::Reflect::get(&w, &"kzMorph".into())
-        && let Ok(morph) = morph.dyn_into::<js_sys::Function>()
-        && morph.call2(&w, el, &html.into()).is_ok()
-    {
-        return;
-    }
-    replace_html(el, html);
-}
-
-/// Replaces a region's markup; if focus was inside, it moves to the same control in the new
-/// markup (so a keyboard user's place survives a filter change they made).
-fn replace_html(el: &web_sys::Element, html: &str) {
-    let focused = document()
-        .and_then(|d| d.active_element())
-        .filter(|a| el.contains(Some(a)) && !el.is_same_node(Some(a)));
-    let key = focused.as_ref().and_then(focus_key);
-    el.set_inner_html(html);
-    if let Some(again) = key.and_then(|k| el.query_selector(&k).ok().flatten()) {
-        focus(&again);
-    }
-}
-
-/// Makes sure the page's regions exist: `index.html` normally arrives pre-painted; a build
-/// without that step gets the same page with empty regions.
-pub fn ensure_page() {
-    if by_id("kz-page").is_none()
-        && let Some(body) = document().and_then(|d| d.body())
-    {
-        let _ = body.insert_adjacent_html("afterbegin", &paint::empty_page());
-    }
-}
-
-/// True when the page was painted from another dataset file than this one.
+/// True when the page was rendered from another dataset file than this one.
 pub fn page_painted_from_other_data(fingerprint: &str) -> bool {
     by_id("kz-page")
         .and_then(|p| p.get_attribute("data-dataset"))
         .is_some_and(|painted| !painted.is_empty() && painted != fingerprint)
 }
 
-/// Asks `boot.js` to drop an out-of-date offline copy and load the page afresh; false when
-/// there is none, or it already tried in this session.
-pub fn recover_offline_copy() -> bool {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"kzRecover".into()).ok())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call0(&wasm_bindgen::JsValue::NULL).ok())
-        .and_then(|r| r.as_bool())
-        .unwrap_or(false)
-}
-
-/// True when the pre-painted first screen shows this dataset (by its fingerprint) and view,
-/// in the current language.
-pub fn prepainted_matches(fingerprint: &str, f: &Filters) -> bool {
-    let painted = by_id("kz-page").and_then(|p| p.get_attribute("data-dataset"));
-    painted.as_deref() == Some(fingerprint)
+/// True when the page holds the first screen Leptos rendered at build time from this dataset,
+/// in the current language: the app hydrates it instead of building it again.
+pub fn prerendered(fingerprint: &str) -> bool {
+    let page = by_id("kz-page");
+    page.as_ref()
+        .and_then(|p| p.get_attribute("data-dataset"))
+        .as_deref()
+        == Some(fingerprint)
         && page_lang() == i18n::lang()
-        && paint::first_screen_is_default(f)
 }
 
-/// The language the page on screen was painted in.
+/// The language the page on screen was rendered in.
 pub fn page_lang() -> Lang {
     by_id("kz-page")
         .and_then(|p| p.get_attribute("data-lang"))
@@ -145,22 +82,6 @@ pub fn preferred_lang() -> Lang {
         .and_then(|r| r.get_attribute("data-lang-pref"))
         .and_then(|l| Lang::from_code(&l))
         .unwrap_or_default()
-}
-
-/// Replaces the whole page with `html` (the page painted in another language), keeping any
-/// text typed in the search box; says the document's language.
-pub fn repaint_page(html: &str) {
-    let typed = by_id("q")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value());
-    if let Some(page) = by_id("kz-page") {
-        page.set_outer_html(html);
-    }
-    if let Some(t) = typed
-        && let Some(i) = by_id("q").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
-        i.set_value(&t);
-    }
 }
 
 /// Sets `<html lang>` and the window's title for the interface's language (only when they
@@ -181,17 +102,14 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
-/// Sets the classes the stylesheet reads: embed mode and which view, and a theme the link
-/// asks for (an embed is light unless told otherwise). `boot.js` sets the same ones before
-/// the first paint; this keeps them right if it could not run.
+/// Sets the classes the stylesheet reads on `<html>`: embed mode and which view, and a theme
+/// the link asks for (an embed is light unless told otherwise). `boot.js` sets the same ones
+/// before the first paint; this keeps them right if it could not run.
 pub fn set_mode_classes(embed: Option<Embed>, theme: Option<Theme>) {
     let Some(root) = root() else { return };
     let list = root.class_list();
     if let Some(e) = embed {
         let _ = list.add_2("embed", &format!("embed-{}", e.id()));
-        if let Some(main) = by_id("main") {
-            let _ = main.class_list().add_1("embed");
-        }
     }
     let theme = theme.or(embed.map(|_| Theme::Light));
     let _ = list.remove_2("light", "dark");
@@ -218,43 +136,61 @@ pub fn set_live() {
     }
 }
 
-/// Writes a line to the status region (empty to clear it).
+/// Writes a line to the status region (empty to clear it). The line is shared by `boot.js`
+/// (before the wasm), the app and the panic hook (which cannot count on the reactive system
+/// after a panic), so it is written as text rather than owned by a component.
 pub fn set_status(text: &str) {
     if let Some(s) = by_id("status") {
         s.set_text_content(Some(text));
     }
 }
 
-/// Runs `f` in a later task, so a long piece of work does not hold the first one.
+/// Runs `f` in a later task, so a long piece of work does not hold the current one.
 pub fn later(f: impl FnOnce() + 'static) {
     let cb = Closure::once_into_js(f);
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = window() {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
     }
 }
 
-/// Keeps the search field showing the URL's search text (Back, Forward, a chip removed) unless
-/// the reader is typing in it; text typed before the app arrived is applied, not lost.
-pub fn sync_search(state: ViewState) {
-    let input = || by_id("q").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-    if let Some(i) = input() {
-        let typed = i.value().trim().to_string();
-        if !typed.is_empty() && typed != state.filters.get_untracked().q {
-            state.replace(Filters {
-                q: typed,
-                ..state.filters.get_untracked()
-            });
-        }
+/// Drops an out-of-date offline copy (every cache of ours and the service worker) and loads
+/// the page afresh, once a session; false when there is no offline copy, or it already tried.
+pub fn recover_offline_copy() -> bool {
+    let Some(w) = window() else {
+        return false;
+    };
+    let sw = w.navigator().service_worker();
+    if sw.controller().is_none() {
+        return false;
     }
-    Effect::new(move |_| {
-        let q = state.filters.get().q;
-        if let Some(i) = input() {
-            let typing = document()
-                .and_then(|d| d.active_element())
-                .is_some_and(|a| a.is_same_node(Some(&i)));
-            if !typing && i.value().trim() != q {
-                i.set_value(&q);
+    let Ok(Some(session)) = w.session_storage() else {
+        return false;
+    };
+    if session.get_item("kz-recovered").ok().flatten().is_some()
+        || session.set_item("kz-recovered", "1").is_err()
+    {
+        return false;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        use wasm_bindgen_futures::JsFuture;
+        if let Ok(caches) = w.caches()
+            && let Ok(keys) = JsFuture::from(caches.keys()).await
+        {
+            for k in js_sys::Array::from(&keys).iter() {
+                if let Some(k) = k.as_string().filter(|k| k.starts_with("kz-explorer-")) {
+                    let _ = JsFuture::from(caches.delete(&k)).await;
+                }
             }
         }
+        if let Ok(regs) = JsFuture::from(sw.get_registrations()).await {
+            for r in js_sys::Array::from(&regs).iter() {
+                let r: web_sys::ServiceWorkerRegistration = r.unchecked_into();
+                if let Ok(p) = r.unregister() {
+                    let _ = JsFuture::from(p).await;
+                }
+            }
+        }
+        let _ = w.location().reload();
     });
+    true
 }

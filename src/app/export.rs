@@ -1,11 +1,30 @@
 //! Downloads of the current view: CSV and JSON of its activities, SVG and PNG of its charts,
-//! each named for what it holds (`kz2006-trafficking.csv`).
+//! each named for what it holds (`kz2006-trafficking.csv`); and copying to the clipboard.
 
+use super::state::Ctx;
+use super::url::current_url;
+use crate::core::charts::{render_sector_chart, sector_layout};
 use crate::core::exports::{to_csv, to_json};
-use crate::core::filters::Filters;
-use crate::core::model::Dataset;
-use crate::core::query::{Except, select};
+use crate::core::i18n::{T, f as tf, t};
+use crate::core::labels::{caption, file_stem, measure_label};
+use crate::core::query::{Except, by_sector, select};
+use crate::core::timeline::{render_timeline, timeline_layout};
+use leptos::prelude::GetUntracked;
 use wasm_bindgen::{JsCast, JsValue};
+
+/// Which chart a download draws.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Chart {
+    Sector,
+    Timeline,
+}
+
+/// A chart download's file format.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+}
 
 /// Saves `content` as a file through a temporary object URL.
 fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
@@ -21,7 +40,7 @@ fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = crate::app::dom::window() {
         w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
     }
     Ok(())
@@ -36,17 +55,11 @@ fn save_url(name: &str, url: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The page's address: the view the download came from.
-pub fn current_url() -> String {
-    super::write_pending_url();
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
-}
-
 /// The view's activities as CSV.
-pub fn csv(d: &Dataset, f: &Filters, stem: &str) {
-    let acts = select(d, f, Except::Nothing);
+pub fn csv(ctx: &Ctx) {
+    let (d, f) = (ctx.d(), ctx.state.filters.get_untracked());
+    let (d, stem) = (&*d, file_stem(&d, &f));
+    let acts = select(d, &f, Except::Nothing);
     let _ = download(
         &format!("{stem}.csv"),
         "text/csv;charset=utf-8",
@@ -55,8 +68,10 @@ pub fn csv(d: &Dataset, f: &Filters, stem: &str) {
 }
 
 /// The view's activities as JSON, with their evidence and the citation.
-pub fn json(d: &Dataset, f: &Filters, stem: &str) {
-    let acts = select(d, f, Except::Nothing);
+pub fn json(ctx: &Ctx) {
+    let (d, f) = (ctx.d(), ctx.state.filters.get_untracked());
+    let (d, stem) = (&*d, file_stem(&d, &f));
+    let acts = select(d, &f, Except::Nothing);
     let _ = download(
         &format!("{stem}.json"),
         "application/json",
@@ -64,14 +79,45 @@ pub fn json(d: &Dataset, f: &Filters, stem: &str) {
     );
 }
 
-/// A chart as an SVG file.
-pub fn svg(stem: &str, svg: &str) {
-    let _ = download(&format!("{stem}.svg"), "image/svg+xml", svg);
-}
-
-/// A chart as a PNG file: the SVG rasterised at twice its size.
-pub fn png(stem: &str, svg: &str) {
-    if let Err(e) = download_png(format!("{stem}.png"), svg) {
+/// A chart of the current view as an SVG file, or a PNG (the SVG rasterised at twice its size).
+pub fn chart_image(ctx: &Ctx, chart: Chart, format: Format) {
+    let (d, f) = (ctx.d(), ctx.state.filters.get_untracked());
+    let with_caption = |title: String| {
+        let c = caption(&d, &f);
+        if c.is_empty() {
+            title
+        } else {
+            format!("{title} ({c})")
+        }
+    };
+    let svg = match chart {
+        Chart::Sector => {
+            let acts = select(&d, &f, Except::Sectors);
+            let rows = by_sector(&d, &acts, &f.measure, &f.sectors);
+            let title = with_caption(tf(T::BySector, &[&measure_label(&d, &f.measure)]));
+            render_sector_chart(&sector_layout(&rows), &title, 720)
+        }
+        Chart::Timeline => {
+            let acts = select(&d, &f, Except::Dates);
+            let layout = timeline_layout(&d, &acts, (f.from, f.to));
+            render_timeline(&layout, &with_caption(t(T::TimelineTitle).to_string()), 960)
+        }
+    }
+    .unwrap_or_default();
+    let name = format!(
+        "{}-{}",
+        file_stem(&d, &f),
+        if chart == Chart::Timeline {
+            "timeline"
+        } else {
+            "sector-chart"
+        }
+    );
+    let done = match format {
+        Format::Svg => download(&format!("{name}.svg"), "image/svg+xml", &svg),
+        Format::Png => download_png(format!("{name}.png"), &svg),
+    };
+    if let Err(e) = done {
         web_sys::console::warn_1(&e);
     }
 }
@@ -116,7 +162,7 @@ fn download_png(name: String, svg: &str) -> Result<(), JsValue> {
 
 /// Copies text to the clipboard; false where the browser refuses.
 pub fn copy(text: &str) -> bool {
-    let clipboard = web_sys::window()
+    let clipboard = crate::app::dom::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"navigator".into()).ok())
         .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
         .filter(|c| !c.is_undefined());

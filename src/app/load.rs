@@ -90,7 +90,7 @@ pub async fn load_dataset() -> Result<(Dataset, String), LoadError> {
     let dataset = validate::read(value).map_err(LoadError::Dataset)?;
     yield_to_page().await;
     let dataset = validate::verify(dataset).map_err(LoadError::Dataset)?;
-    Ok((dataset, crate::core::paint::fingerprint(&text)))
+    Ok((dataset, crate::core::labels::fingerprint(&text)))
 }
 
 /// A file's text, refused when the answer is an error or larger than `MAX_BYTES`.

@@ -1,5 +1,5 @@
 //! `dataset check FILE…` validates datasets; `dataset build SOURCE OUT` makes one from its
-//! authoring file; `dataset prepaint DATASET INDEX` paints the first screen into a built
+//! authoring file; `dataset prepaint DATASET INDEX` renders the first screen into a built
 //! `index.html` (Trunk's post-build step); `dataset locales DATASET I18N OUT` checks the other
 //! languages' files (the interface's texts and the data's translations) and writes the served
 //! copies. Exit status 1 on any problem, 2 on wrong usage.
@@ -15,7 +15,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use kz_explorer::core::{
-        build::build, exports::to_csv, filters::Filters, paint, validate::parse_and_check,
+        build::build, exports::to_csv, labels::fingerprint, validate::parse_and_check,
     };
     use std::path::Path;
     use std::process::ExitCode;
@@ -32,7 +32,7 @@ mod native {
                 eprintln!(
                     "usage:\n  dataset check FILE...          validate dataset files\n  \
                      dataset build SOURCE OUT       build a dataset from its authoring file\n  \
-                     dataset prepaint DATASET HTML  paint the first screen into a built index.html\n  \
+                     dataset prepaint DATASET HTML  render the first screen into a built index.html\n  \
                      dataset locales DATASET I18N OUT  check the translations, write the served files\n  \
                      dataset translation DATASET FILE...  check translation files of a dataset"
                 );
@@ -96,26 +96,29 @@ mod native {
         Ok(format!("wrote {out}"))
     }
 
-    /// Paints the default view into the page, writes the dataset as CSV beside it (for readers
-    /// without JavaScript), and takes out Trunk's inline loader: `boot.js` starts the wasm, so
-    /// the built page has no inline script a strict content security policy would refuse.
+    /// Where the rendered page goes in the built `index.html`.
+    const SLOT: &str = "<div id=\"kz-root\"></div>";
+
+    /// Renders the default view's page with Leptos (the same components the browser hydrates)
+    /// into the page, writes the dataset as CSV beside it (for readers without JavaScript), and
+    /// takes out Trunk's inline loader: `boot.js` starts the wasm, so the built page has no
+    /// inline script a strict content security policy would refuse.
     fn prepaint(dataset: &str, html: &str) -> Result<String, String> {
         let text =
             std::fs::read_to_string(dataset).map_err(|e| format!("cannot read {dataset}: {e}"))?;
         let d = parse_and_check(&text).map_err(|e| format!("{dataset}: {e}"))?;
         let page = std::fs::read_to_string(html).map_err(|e| format!("cannot read {html}: {e}"))?;
-        let painted = paint::page(&d, &Filters::default(), &paint::fingerprint(&text));
-        // Trunk's minifier may have taken the quotes off the slot's id.
-        let page = page.replacen(paint::PREPAINT_SLOT, &painted, 1).replacen(
-            "<div id=kz-prepaint></div>",
-            &painted,
-            1,
+        let d = std::sync::Arc::new(d);
+        let rendered = format!(
+            "<div id=\"kz-root\">{}</div>",
+            kz_explorer::app::render_page(d.clone(), &fingerprint(&text))
         );
+        // Trunk's minifier may have taken the quotes off the slot's id.
+        let page =
+            page.replacen(SLOT, &rendered, 1)
+                .replacen("<div id=kz-root></div>", &rendered, 1);
         if !page.contains("id=\"kz-page\"") {
-            return Err(format!(
-                "{html} has no {} to paint into",
-                paint::PREPAINT_SLOT
-            ));
+            return Err(format!("{html} has no {SLOT} to render into"));
         }
         let page = without_inline_scripts(&page)?;
         let page = after_first_paint(&page);

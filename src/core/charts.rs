@@ -1,11 +1,7 @@
-//! The sector chart as functions: a pure layout (each bar's share of the axis, ticks) and two
-//! painters over it — HTML for the page, the embed and the pre-painted first screen (text at its
-//! CSS size at any width, colours from the theme, the bars themselves the buttons), and a
-//! standalone SVG for the download.
+//! The sector chart as functions: a pure layout (each bar's share of the axis, ticks) that the
+//! page's `SectorChart` component shows, and a standalone SVG of it for the download.
 
 use super::colour::{Theme, for_theme};
-use super::i18n::T;
-use super::paint::escape;
 use super::query::SectorRow;
 use super::svg::{Anchor, Svg};
 use std::fmt;
@@ -141,73 +137,6 @@ pub fn colour_vars(colour: &str) -> String {
     })
 }
 
-/// The chart as HTML: an axis and one button per sector (the button is the bar's row, so the
-/// whole row takes pointer and focus; its text is real text at the stylesheet's size).
-pub fn sector_chart_html(layout: &SectorLayout) -> String {
-    let mut out = format!(
-        "<div class=\"bars\" role=\"group\" aria-label=\"{}\">",
-        super::paint::th(T::Sectors, &[])
-    );
-    out += "<div class=\"bar-axis\" aria-hidden=\"true\"><span class=\"bar-track\">";
-    for (value, share) in &layout.ticks {
-        out += &format!(
-            "<span class=\"tick\" style=\"--v:{}\">{}</span>",
-            fraction(*share),
-            super::i18n::num(*value)
-        );
-    }
-    out += "</span></div>";
-    for b in &layout.bars {
-        // The name comes from the visible text ("Media freedom 14"); the pressed state says
-        // whether it filters.
-        out += &super::paint::hashed(format!(
-            "<button type=\"button\" class=\"bar-hit{}\" data-key=\"{}\" data-sector=\"{}\" aria-pressed=\"{}\" \
-             style=\"{};--v:{}\"><span class=\"bar-label\"><span class=\"long\">{}</span><span \
-             class=\"short\">{}</span></span><span class=\"bar-track\"><span class=\"bar\"></span>\
-             <span class=\"bar-value\">{}</span></span></button>",
-            if layout.any_selected && !b.selected {
-                " faded"
-            } else {
-                ""
-            },
-            escape(&b.sector),
-            escape(&b.sector),
-            b.selected,
-            colour_vars(&b.colour),
-            fraction(b.share),
-            escape(&b.name),
-            escape(&b.short),
-            escape(&b.display),
-        ));
-    }
-    out + "</div>"
-}
-
-/// The chart as a table, for readers who want the numbers.
-pub fn sector_table_html(rows: &[SectorRow]) -> String {
-    let th = |k| super::paint::th(k, &[]);
-    let mut out = format!(
-        "<table class=\"data-table\"><caption class=\"visually-hidden\">{}</caption>\
-         <thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-         <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        th(T::TableCaption),
-        th(T::Sector),
-        th(T::Value),
-        th(T::Activities),
-        th(T::WithoutFigure)
-    );
-    for r in rows {
-        out += &format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&r.sector.name),
-            escape(&r.display),
-            r.activities,
-            r.without_figure
-        );
-    }
-    out + "</tbody></table>"
-}
-
 const ROW: f64 = 30.0;
 const BAR: f64 = 20.0;
 const TOP: f64 = 40.0;
@@ -271,6 +200,7 @@ mod tests {
     use super::*;
     use crate::core::filters::{Filters, Measure};
     use crate::core::query::{Except, by_sector, select};
+    use crate::core::svg::escape;
 
     fn layout(q: &str) -> SectorLayout {
         let d = crate::core::query::tests::dataset();
@@ -314,17 +244,6 @@ mod tests {
     }
 
     #[test]
-    fn the_page_chart_has_a_pressable_row_per_sector() {
-        let l = layout("sector=media&measure=people_trained");
-        let html = sector_chart_html(&l);
-        assert_eq!(html.matches("<button").count(), l.bars.len());
-        assert_eq!(html.matches("aria-pressed=\"true\"").count(), 1);
-        assert_eq!(html.matches(" faded\"").count(), l.bars.len() - 1);
-        assert!(html.contains("data-sector=\"media\""));
-        assert!(html.contains("--cd:#"), "both themes' colours");
-    }
-
-    #[test]
     fn the_download_is_a_standalone_svg_with_every_sector() {
         let l = layout("");
         let svg = render_sector_chart(&l, "Activities by sector", 640).unwrap();
@@ -350,10 +269,7 @@ mod tests {
         d.sectors[0].colour = "red;background:url(x)".into();
         let acts = select(&d, &Filters::default(), Except::Nothing);
         let l = sector_layout(&by_sector(&d, &acts, &Measure::Activities, &[]));
-        for out in [
-            sector_chart_html(&l),
-            render_sector_chart(&l, "t <b>", 640).unwrap(),
-        ] {
+        for out in [render_sector_chart(&l, "t <b>", 640).unwrap()] {
             assert!(!out.contains("<script>") && !out.contains("<b>"));
             assert!(out.contains("&lt;script&gt;"));
             assert!(!out.contains("url(x)"));

@@ -28,7 +28,18 @@ pub fn num(v: f64) -> String {
 
 /// Escapes text for SVG content and attribute values.
 pub fn escape(s: &str) -> String {
-    super::paint::escape(s)
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl Svg {

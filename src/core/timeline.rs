@@ -1,15 +1,14 @@
 //! The timeline's pure core: the month domain, a scale from days to shares of the width (0 to 1)
 //! and back, one lane per sector with marks whose shape shows their precision (marks that would
-//! cover each other are stacked in rows), and two painters: HTML for the page and SVG for the
-//! download.
+//! cover each other are stacked in rows). The page's `Timeline` component shows the layout; the
+//! SVG for the download is drawn from it here.
 
-use super::charts::{ChartError, colour_vars, fraction};
+use super::charts::ChartError;
 use super::colour::{Theme, for_theme};
 use super::filters::Month;
-use super::i18n::{T, f as tf, t};
+use super::i18n::{T, f as tf};
 use super::model::*;
 use super::order::sort_by;
-use super::paint::escape;
 use super::query::{Day, year_only};
 use super::svg::{Anchor, Svg};
 
@@ -374,6 +373,16 @@ pub fn timeline_layout(
     }
 }
 
+/// The mark that takes Tab (roving focus: the timeline is one Tab stop, arrow keys move between
+/// its marks): the open activity's, else the first.
+pub fn tab_stop(layout: &TimelineLayout, open: Option<&str>) -> usize {
+    layout
+        .marks
+        .iter()
+        .position(|m| open.is_some() && m.activity() == open)
+        .unwrap_or(0)
+}
+
 /// Replaces the points of a lane that crowd one bucket (a month; a day when zoomed into a few
 /// months) beyond `MAX_STACK` with one cluster mark.
 fn clusters(points: Vec<Mark>, scale: TimeScale, lanes: &[Lane]) -> Vec<Mark> {
@@ -451,109 +460,9 @@ fn clusters(points: Vec<Mark>, scale: TimeScale, lanes: &[Lane]) -> Vec<Mark> {
 }
 
 /// The month tick's text: the month, with its year under January and the first month.
-fn tick_label(m: Month, first: Month) -> (&'static str, Option<i32>) {
+pub fn tick_label(m: Month, first: Month) -> (&'static str, Option<i32>) {
     let name = super::i18n::month_short(m.month);
     (name, (m.month == 1 || m == first).then_some(m.year))
-}
-
-/// The timeline as HTML: a month axis, then a lane per sector whose marks are buttons placed by
-/// share of the track (`--x`, `--w`) and row (`--row`); `data-i` is the keyboard order.
-pub fn timeline_html(layout: &TimelineLayout, open: Option<&str>) -> String {
-    // Roving focus: one mark takes Tab (the open activity's, else the first); arrow keys move.
-    let tab = layout
-        .marks
-        .iter()
-        .position(|m| open.is_some() && m.activity() == open)
-        .unwrap_or(0);
-    let mut out = format!(
-        "<div class=\"tl\" style=\"--months:{}\"><div class=\"tl-axis\" aria-hidden=\"true\">\
-         <span class=\"tl-label\"></span><span class=\"tl-track\">",
-        layout.scale.months
-    );
-    for (m, x) in &layout.ticks {
-        let (name, year) = tick_label(*m, layout.scale.first);
-        out += &format!(
-            "<span class=\"tick{}\" style=\"--x:{}\">{name}{}</span>",
-            if year.is_some() { " year" } else { "" },
-            fraction(*x),
-            year.map(|y| format!("<br>{y}")).unwrap_or_default()
-        );
-    }
-    out += &format!(
-        "</span></div><div class=\"tl-body\" role=\"group\" aria-label=\"{}\">",
-        escape(t(T::TimelineMarks))
-    );
-    for (li, lane) in layout.lanes.iter().enumerate() {
-        let mut one = format!(
-            "<div class=\"tl-lane\" data-key=\"{}\" style=\"{};--rows:{}\"><span class=\"tl-label\" \
-             title=\"{}\">{}</span><span class=\"tl-track\">",
-            escape(&lane.sector),
-            colour_vars(&lane.colour),
-            lane.rows,
-            escape(&lane.name),
-            escape(&lane.short)
-        );
-        // Points in date order, then bands (the stylesheet keeps points on top).
-        for (i, m) in layout
-            .marks
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.lane == li)
-        {
-            one += &mark_html(m, i, open, i == tab);
-        }
-        one += "</span></div>";
-        out += &super::paint::hashed(one);
-    }
-    if let Some((a, b)) = layout.brush {
-        out += &format!(
-            "<div class=\"tl-brush\" style=\"--x:{};--w:{}\"></div>",
-            fraction(a),
-            fraction(b - a)
-        );
-    }
-    out + "</div></div>"
-}
-
-fn mark_html(m: &Mark, i: usize, open: Option<&str>, tab: bool) -> String {
-    let kind = match m.shape {
-        MarkShape::Day => "day",
-        MarkShape::Month => "month",
-        MarkShape::Period {
-            clipped_start: true,
-        } => "period clipped",
-        MarkShape::Period { .. } => "period",
-        MarkShape::YearOnly => "year",
-        MarkShape::Cluster { .. } if m.w > 0.0 => "cluster month",
-        MarkShape::Cluster { .. } => "cluster day",
-    };
-    let label = format!("{}: {}", m.when, m.label);
-    let target = match &m.target {
-        Target::Activity(a) => format!(
-            "data-activity=\"{}\" aria-pressed=\"{}\"",
-            escape(a),
-            open == Some(a.as_str())
-        ),
-        Target::Sector(s) => format!("data-sector=\"{}\"", escape(s)),
-        Target::Zoom(month) => format!("data-zoom=\"{month}\""),
-        Target::Day(day) => format!("data-day=\"{}\"", escape(day)),
-    };
-    let count = match m.shape {
-        MarkShape::Cluster { count } => format!("{count}"),
-        _ => String::new(),
-    };
-    // The label is also the tooltip (the stylesheet shows it with `attr(aria-label)`).
-    format!(
-        "<button type=\"button\" class=\"mark mark-{kind}{}\" data-key=\"{}\" data-i=\"{i}\" \
-         tabindex=\"{}\" {target} aria-label=\"{}\" style=\"--x:{};--w:{};--row:{}\">{count}</button>",
-        if m.context { " context" } else { "" },
-        escape(&m.key),
-        if tab { 0 } else { -1 },
-        escape(&label),
-        fraction(m.x.max(0.0)),
-        fraction(m.w),
-        m.row,
-    )
 }
 
 const LANE: f64 = 30.0;
@@ -743,10 +652,14 @@ mod tests {
         assert_eq!(sep29[0].lane, sep29[1].lane);
         assert_ne!(sep29[0].row, sep29[1].row);
         assert_eq!(l.lanes[sep29[0].lane].rows, 2);
-        let html = timeline_html(&l, Some("kz2006-a05"));
-        assert!(html.contains("--rows:2"));
-        assert_eq!(html.matches("aria-pressed=\"true\"").count(), 1);
-        assert_eq!(html.matches("<button").count(), l.marks.len());
+        let open = l.marks[tab_stop(&l, Some("kz2006-a05"))].activity();
+        assert_eq!(
+            open,
+            Some("kz2006-a05"),
+            "the open activity's mark takes Tab"
+        );
+        assert_eq!(tab_stop(&l, None), 0);
+        assert_eq!(tab_stop(&l, Some("no-such")), 0);
     }
 
     #[test]
@@ -789,7 +702,6 @@ mod tests {
         let (a, b) = open.brush.unwrap();
         assert_eq!(a, open.scale.month_span(from.unwrap()).0);
         assert!((b - 1.0).abs() < 1e-12);
-        assert!(timeline_html(&open, None).contains("tl-brush"));
     }
 
     #[test]
@@ -843,12 +755,5 @@ mod tests {
             .collect();
         assert_eq!(day29.len(), 1);
         assert_eq!(day29[0].target, Target::Day("29 September 2006".into()));
-        let html = timeline_html(&z, None);
-        assert_eq!(
-            html.matches("tabindex=\"0\"").count(),
-            1,
-            "one mark takes Tab"
-        );
-        assert!(html.contains("data-day=\"29 September 2006\""));
     }
 }

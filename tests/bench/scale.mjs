@@ -216,8 +216,8 @@ async function runSteps({ steps, regions, marks = false, pause = 0 }) {
       return () => b.click();
     }
     if (s.kind === 'date' || s.kind === 'measure') {
-      const sel = s.kind === 'date' ? document.querySelector(`#filters select[data-act="${s.act}"]`)
-        : document.querySelector('.sector-chart select[data-act="measure"]');
+      const sel = s.kind === 'date' ? document.querySelector(`#filters select[name="${s.act}"]`)
+        : document.querySelector('.sector-chart select[name="measure"]');
       if (!sel) throw new Error(`no ${s.kind === 'date' ? s.act : 'measure'} select`);
       if (![...sel.options].some((o) => o.value === s.value)) throw new Error(`no option ${s.value} in ${s.label}`);
       // What Playwright's selectOption does: set the value, then input and change events.
@@ -284,7 +284,7 @@ function probe(expected) {
     if (m.chart === null && live && (expected === null || numbers())) m.chart = now;
     const listed = document.querySelector('#list .activity-card') ||
       document.querySelector('[data-testid="match-count"]')?.textContent.trim() === '0';
-    if (m.all === null && m.chart !== null && document.querySelector('#filters select[data-act="from"]') &&
+    if (m.all === null && m.chart !== null && document.querySelector('#filters select[name="from"]') &&
       listed && document.getElementById('reader-text')?.childElementCount) m.all = now;
     if (m.all === null) ask();
   }

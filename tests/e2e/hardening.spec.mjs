@@ -55,14 +55,14 @@ test('a strict content security policy holds for every view, an embed, offline a
     // activity sheet and the report, the dialogs, the downloads.
     await page.locator('.sector-chart button[data-sector="media"]').click();
     await expect(page.getByTestId('match-count')).toHaveText(String(media));
-    await page.locator('select[data-act="measure"]').selectOption('people_trained');
+    await page.locator('select[name="measure"]').selectOption('people_trained');
     await page.getByRole('button', { name: 'Show table' }).click();
     await page.getByRole('button', { name: 'Show chart' }).click();
     await page.locator('#q').fill('journalists');
     await expect(page.locator('.activity-card mark').first()).toBeVisible();
     await page.locator('#q').fill('');
-    await page.locator('#filters select[data-act="from"]').selectOption('2006-09');
-    await page.locator('#filters select[data-act="to"]').selectOption('2006-09');
+    await page.locator('#filters select[name="from"]').selectOption('2006-09');
+    await page.locator('#filters select[name="to"]').selectOption('2006-09');
     await page.getByRole('link', { name: 'Clear dates' }).click();
     await page.locator('.timeline .mark[data-activity]').first().click();
     await expect(page.locator('#detail-h')).toBeFocused();

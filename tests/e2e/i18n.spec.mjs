@@ -84,11 +84,11 @@ for (const lang of ['ru', 'kk']) {
       await expectNoEnglish(page, `${lang} ${name}`);
       if (!query.includes('embed=')) {
         // The dialogs too.
-        await page.locator('#actions [data-act="cite"]').click();
+        await page.locator('#actions .cite').click();
         await expect(page.locator('#cite-text')).toBeVisible();
         await expectNoEnglish(page, `${lang} cite dialog`);
         await page.keyboard.press('Escape');
-        await page.locator('#actions [data-act="embed"]').click();
+        await page.locator('#actions .embed').click();
         await expect(page.locator('#embed-code')).toBeVisible();
         await expectNoEnglish(page, `${lang} embed dialog`);
         // The snippet embeds the view in its language.

@@ -9,8 +9,8 @@ const title = (id) => dataset.activities.find((a) => a.id === id).title;
 
 test('September to September lists what is dated in September, and counts the year-only apart', async ({ page }) => {
   await open(page, '/');
-  await page.locator('#filters select[data-act="from"]').selectOption('2006-09');
-  await page.locator('#filters select[data-act="to"]').selectOption('2006-09');
+  await page.locator('#filters select[name="from"]').selectOption('2006-09');
+  await page.locator('#filters select[name="to"]').selectOption('2006-09');
   await expect(page).toHaveURL(/from=2006-09&to=2006-09/);
   const inside = datedInside([2006, 9], [2006, 9]);
   const loose = looselyDated([2006, 9], [2006, 9]);

@@ -57,14 +57,14 @@ test('at 100× the keyboard reaches every timeline mark from one Tab stop', asyn
   await page.keyboard.press('Home');
   const seen = new Set();
   for (let i = 0; i < total + 2; i++) {
-    seen.add(await page.evaluate(() => document.activeElement.getAttribute('data-i')));
+    seen.add(await page.evaluate(() => document.activeElement.getAttribute('data-key')));
     await page.keyboard.press('ArrowRight');
   }
   expect(seen.size).toBe(total);
   await expect(page.locator('#timeline-body .mark[tabindex="0"]')).toHaveCount(1);
   // End and back: the last mark, then its neighbour.
   await page.keyboard.press('End');
-  const last = await page.evaluate(() => document.activeElement.getAttribute('data-i'));
+  const last = await page.evaluate(() => document.activeElement.getAttribute('data-key'));
   await page.keyboard.press('ArrowLeft');
-  expect(await page.evaluate(() => document.activeElement.getAttribute('data-i'))).not.toBe(last);
+  expect(await page.evaluate(() => document.activeElement.getAttribute('data-key'))).not.toBe(last);
 });

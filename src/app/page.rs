@@ -1,0 +1,54 @@
+//! The whole page, region by region. The build renders it natively for the default view
+//! (`dataset prepaint`), and the browser hydrates that HTML; the same component is built fresh
+//! where the page cannot be hydrated (another language, other data).
+
+use super::activity_list::ActivityList;
+use super::activity_sheet::ActivitySheet;
+use super::dialogs::{CiteDialog, EmbedDialog};
+use super::embed::{EmbedBody, EmbedFoot, EmbedHead};
+use super::filter_form::FilterForm;
+use super::masthead::Masthead;
+use super::overview::Overview;
+use super::reader::Reader;
+use super::sector_chart::SectorChart;
+use super::site_foot::SiteFoot;
+use super::skip_links::SkipLinks;
+use super::state::use_ctx;
+use super::timeline::Timeline;
+use super::toolbar::Toolbar;
+use crate::core::i18n;
+use leptos::prelude::*;
+
+/// The explorer: masthead, toolbar, charts, figures, filters, list, report, foot, the activity
+/// sheet and the dialogs. `fingerprint`: the dataset file's, recorded on the page so the app
+/// hydrates it only for the same data.
+#[component]
+pub fn Page(fingerprint: String) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div id="kz-page" class="app" data-dataset=fingerprint data-lang=i18n::lang().code()>
+            <SkipLinks />
+            <Masthead />
+            // Written as text by boot.js, the app and the panic hook (see `dom::set_status`).
+            <div id="status" class="status-line" role="status"></div>
+            <main id="main" class:embed=move || ctx.sl.embed.get().is_some()>
+                <EmbedHead />
+                <Toolbar />
+                <div class="charts">
+                    <SectorChart />
+                    <Timeline />
+                </div>
+                <Overview />
+                <FilterForm />
+                <ActivityList />
+                <Reader />
+                <EmbedBody />
+                <EmbedFoot />
+            </main>
+            <SiteFoot />
+            <ActivitySheet />
+            <CiteDialog />
+            <EmbedDialog />
+        </div>
+    }
+}

@@ -1,0 +1,63 @@
+//! The sector chart: activities (or a measure's total) per sector, as bars one can press to
+//! filter, or as a table; with a note on how it counts and its downloads.
+
+mod bars;
+mod head;
+mod table;
+
+use super::export;
+use super::state::use_ctx;
+use crate::core::charts::sector_layout;
+use crate::core::i18n::{T, t};
+use crate::core::labels::sector_note;
+use crate::core::query::{Except, by_sector, select};
+use leptos::either::Either;
+use leptos::prelude::*;
+
+/// The chart's panel: heading and controls, note, bars or table, downloads.
+#[component]
+pub fn SectorChart() -> impl IntoView {
+    let ctx = use_ctx();
+    let d = ctx.d();
+    let chart = ctx.sl.chart;
+    let table = Memo::new(move |_| chart.with(|f| f.table));
+    let layout = {
+        let d = d.clone();
+        Memo::new(move |_| {
+            let f = chart.get();
+            let acts = select(&d, &f, Except::Sectors);
+            sector_layout(&by_sector(&d, &acts, &f.measure, &f.sectors))
+        })
+    };
+    let note = move || sector_note(&d, &chart.get());
+    view! {
+        <section
+            class="panel sector-chart"
+            id="sector-chart"
+            aria-labelledby="sector-h"
+            tabindex="-1"
+        >
+            <div id="sector-head" class="panel-head">
+                <head::SectorHead table />
+            </div>
+            <p id="sector-note" class="note">{note}</p>
+            <div id="sector-body" class="chart-body">
+                {move || {
+                    if table.get() {
+                        Either::Left(view! { <table::SectorTable /> })
+                    } else {
+                        Either::Right(view! { <bars::SectorBars layout /> })
+                    }
+                }}
+            </div>
+            <div class="downloads">
+                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Sector, export::Format::Svg)>
+                    {t(T::DownloadSvg)}
+                </button>
+                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Sector, export::Format::Png)>
+                    {t(T::DownloadPng)}
+                </button>
+            </div>
+        </section>
+    }
+}

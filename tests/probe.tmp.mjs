@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const url = process.argv[2] || 'http://127.0.0.1:4300/';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-dev-shm-usage'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 500)));
+page.on('pageerror', (e) => console.log('pageerror', e.message.slice(0, 800)));
+await page.goto(url);
+await page.waitForTimeout(Number(process.argv[3] || 4000));
+console.log('state', await page.evaluate(() => document.documentElement.getAttribute('data-state')));
+console.log('count', await page.evaluate(() => document.querySelector('[data-testid=match-count]')?.textContent));
+if (process.argv[4]) console.log(await page.evaluate(process.argv[4]));
+await browser.close();
