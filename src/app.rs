@@ -32,10 +32,10 @@ mod site_foot;
 mod skip_links;
 pub mod state;
 mod status;
-mod text;
-mod timeline;
 #[cfg(test)]
 mod tests;
+mod text;
+mod timeline;
 mod toolbar;
 mod url;
 
@@ -50,11 +50,23 @@ use state::{Ctx, Stage};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The page for the default view, as HTML: what the build writes into `index.html`.
+/// The page for the default view, as HTML: what the build writes into `index.html` (the first
+/// screen; the parts below it are built in the browser).
 pub fn render_page(d: Arc<Dataset>, fingerprint: &str) -> String {
+    render(d, "", Stage::FirstScreen, fingerprint)
+}
+
+/// The whole page for any view, every part built, as HTML (for tests of what a view shows).
+pub fn render_view(d: Arc<Dataset>, query: &str) -> String {
+    render(d, query, Stage::Report, "")
+}
+
+fn render(d: Arc<Dataset>, query: &str, stage: Stage, fingerprint: &str) -> String {
     let fingerprint = fingerprint.to_string();
     Owner::new().with(move || {
-        provide_context(Ctx::new(d, ""));
+        let ctx = Ctx::new(d, query);
+        ctx.ui.stage.set(stage);
+        provide_context(ctx);
         view! { <Page fingerprint /> }.to_html()
     })
 }

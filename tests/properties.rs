@@ -1,5 +1,5 @@
 //! Property tests (proptest) over the pure core: what must hold for *any* input, not just the
-//! fixtures — no panics, no NaN, and the invariants the painters rely on.
+//! fixtures — no panics, no NaN, and the invariants the page and the downloads rely on.
 //!
 //! 1. URL state: `Filters::from_query` / `to_query` / `merge_query` never panic, the canonical
 //!    query is a fixed point, a link's change survives the merge, and `filters::decode` is the
@@ -30,10 +30,10 @@ use kz_explorer::core::json::{self, Value};
 use kz_explorer::core::model::{
     Activity, ActivityKind, Dataset, PartialDate, Status, TimeBasis, days_in_month,
 };
+use kz_explorer::core::order;
 use kz_explorer::core::query::{self, Except};
 use kz_explorer::core::timeline::{self, MarkShape, TimelineLayout};
 use kz_explorer::core::validate::{self, DatasetError};
-use kz_explorer::core::{order, paint};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{Index, select, subsequence};
@@ -1174,9 +1174,8 @@ fn layouts_hold(d: &Dataset, f: &Filters) -> Result<(), TestCaseError> {
     let svg = timeline::render_timeline(&tl, "Timeline", 960);
     prop_assert!(svg.is_ok(), "timeline: {svg:?}");
     no_nan("timeline svg", &svg.unwrap())?;
-    no_nan("timeline", &paint::timeline(d, f))?;
-    no_nan("results", &paint::results(d, f))?;
-    no_nan("page", &paint::page(d, f, "fingerprint"))?;
+    let page = kz_explorer::app::render_view(std::sync::Arc::new(d.clone()), &f.to_query());
+    no_nan("page", &page)?;
     Ok(())
 }
 
@@ -1300,7 +1299,6 @@ proptest! {
                 prop_assert_eq!(query::fold(&text[s..e]), needle.clone());
             }
         }
-        let _ = paint::marked(&text, &q);
     }
 
     #[test]

@@ -139,11 +139,12 @@ pub fn show_in_report(folded: RwSignal<bool>, activity: &str, n: usize) {
 
 fn back_to_activity(folded: RwSignal<bool>, sheet: NodeRef<leptos::html::Aside>) {
     folded.set(false);
-    if let Some(s) = sheet.get_untracked() {
-        s.set_scroll_top(0);
-    }
-    // Once the sheet is unfolded (its heading cannot take focus while hidden).
-    dom::later(|| {
+    // Once the sheet is unfolded: its top in view, its heading focused (neither can be done
+    // while it is folded away).
+    dom::later(move || {
+        if let Some(s) = sheet.get_untracked() {
+            s.set_scroll_top(0);
+        }
         if let Some(h) = dom::by_id("detail-h") {
             dom::focus(&h);
         }

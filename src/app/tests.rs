@@ -28,7 +28,13 @@ fn render<V: IntoView + 'static>(
 }
 
 fn page(d: Dataset, query: &str, stage: Stage) -> String {
-    render(d, query, stage, |_| {}, || view! { <super::page::Page fingerprint="x".to_string() /> })
+    render(
+        d,
+        query,
+        stage,
+        |_| {},
+        || view! { <super::page::Page fingerprint="x".to_string() /> },
+    )
 }
 
 #[test]
@@ -71,7 +77,10 @@ fn the_page_holds_every_region_the_app_updates() {
     }
     assert_eq!(html.matches("class=\"bar-hit").count(), sectors);
     assert!(!html.contains("<script"), "no script in the page");
-    assert!(html.contains("class=\"no-js\""), "a note for readers without JavaScript");
+    assert!(
+        html.contains("class=\"no-js\""),
+        "a note for readers without JavaScript"
+    );
     assert!(html.contains("data-testid=\"match-count\">58<"), "{html}");
 }
 
@@ -91,7 +100,10 @@ fn hostile_strings_stay_text_everywhere() {
         page(d.clone(), open, Stage::Report),
         page(d.clone(), "q=%3Cimg", Stage::Report),
     ] {
-        assert!(!html.contains("<img") && !html.contains("<script>"), "{html}");
+        assert!(
+            !html.contains("<img") && !html.contains("<script>"),
+            "{html}"
+        );
         assert!(!html.contains("url(x)"));
     }
 }
@@ -105,7 +117,10 @@ fn a_card_per_activity_with_figures_and_matches_marked() {
     assert!(html.contains("<mark>jury</mark>") || html.contains("<mark>Jury</mark>"));
     assert_eq!(html.matches("class=\"activity-card current\"").count(), 1);
     let html = page(d.clone(), "has=people_trained", Stage::List);
-    assert!(html.contains("42 political party members trained"), "{html}");
+    assert!(
+        html.contains("42 political party members trained"),
+        "{html}"
+    );
     assert!(!html.contains("no date given"), "said once, above the list");
     let none = page(d, "q=zzzzzz", Stage::List);
     assert!(none.contains("class=\"empty\""));
@@ -147,7 +162,10 @@ fn the_sector_chart_has_a_pressable_bar_per_sector() {
     let html = page(d, "sector=media&measure=people_trained", Stage::FirstScreen);
     assert_eq!(html.matches("class=\"bar-hit").count(), n);
     assert_eq!(html.matches("class=\"bar-hit faded\"").count(), n - 1);
-    assert!(html.contains("data-sector=\"media\" aria-pressed=\"true\""), "{html}");
+    assert!(
+        html.contains("data-sector=\"media\" aria-pressed=\"true\""),
+        "{html}"
+    );
     assert!(html.contains("--cd:#"), "both themes' colours");
     let table = page(dataset(), "table=1", Stage::FirstScreen);
     assert!(table.contains("<table class=\"data-table\">"));
@@ -160,7 +178,10 @@ fn the_timeline_marks_the_open_activity_and_one_mark_takes_tab() {
     let body = &body[..body.find("id=\"timeline-list\"").unwrap()];
     assert_eq!(body.matches("aria-pressed=\"true\"").count(), 1, "{body}");
     assert_eq!(body.matches("tabindex=\"0\"").count(), 1);
-    assert!(body.contains("--rows:2"), "29 September's two events are stacked");
+    assert!(
+        body.contains("--rows:2"),
+        "29 September's two events are stacked"
+    );
     let zoomed = page(dataset(), "from=2006-09&to=2006-09", Stage::FirstScreen);
     assert!(zoomed.contains("--months:1"));
 }
@@ -208,4 +229,3 @@ fn the_embed_dialog_offers_one_activity_only_with_one_open() {
     let with = open("activity=kz2006-a15");
     assert!(!with.contains("value=\"activity\" disabled"));
 }
-

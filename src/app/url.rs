@@ -56,7 +56,9 @@ pub fn current_url() -> String {
 
 /// Writes a query string into the address bar, as a new history entry or in place.
 pub fn push_query(query: &str, replace: bool) {
-    let Some(w) = crate::app::dom::window() else { return };
+    let Some(w) = crate::app::dom::window() else {
+        return;
+    };
     let path = w.location().pathname().unwrap_or_else(|_| "/".into());
     let q = query.trim_start_matches('?');
     let url = if q.is_empty() {

@@ -269,10 +269,9 @@ mod tests {
         d.sectors[0].colour = "red;background:url(x)".into();
         let acts = select(&d, &Filters::default(), Except::Nothing);
         let l = sector_layout(&by_sector(&d, &acts, &Measure::Activities, &[]));
-        for out in [render_sector_chart(&l, "t <b>", 640).unwrap()] {
-            assert!(!out.contains("<script>") && !out.contains("<b>"));
-            assert!(out.contains("&lt;script&gt;"));
-            assert!(!out.contains("url(x)"));
-        }
+        let out = render_sector_chart(&l, "t <b>", 640).unwrap();
+        assert!(!out.contains("<script>") && !out.contains("<b>"));
+        assert!(out.contains("&lt;script&gt;"));
+        assert!(!out.contains("url(x)"));
     }
 }
