@@ -224,7 +224,9 @@ fn take_over(d: Arc<Dataset>, fingerprint: String, query: &str) {
     let typed = dom::by_id("q")
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|i| i.value());
-    let hydrate = dom::prerendered(&fingerprint);
+    let embedded = Filters::from_query(query).embed.is_some();
+    // An embed is a page of its own (one view), built fresh under its skeleton.
+    let hydrate = !embedded && dom::prerendered(&fingerprint);
     // Hydration starts from the view the build rendered, so that nothing differs; the URL's
     // view follows at once, under skeletons until it is drawn (`html.deep`).
     let ctx = Ctx::new(d, if hydrate { "" } else { query });
@@ -236,7 +238,8 @@ fn take_over(d: Arc<Dataset>, fingerprint: String, query: &str) {
         hydrate_from(root.unchecked_into(), page);
         ctx.state.show(query);
     } else {
-        // The rendered page is in another language or from other data: it is replaced.
+        // The rendered page is the full explorer in English, from this data; this is an embed,
+        // another language or other data: it is replaced.
         root.set_text_content(None);
         leptos::mount::mount_to(root.unchecked_into(), page).forget();
         if let (Some(t), Some(i)) = (
@@ -248,7 +251,6 @@ fn take_over(d: Arc<Dataset>, fingerprint: String, query: &str) {
     }
     url::follow_history(ctx.state);
     search_box::apply_typed_search(ctx.state);
-    let embedded = ctx.state.filters.get_untracked().embed.is_some();
     if embedded {
         embed::messaging::start(ctx.state);
     }

@@ -8,7 +8,6 @@ use super::activity_sheet::detail::detail;
 use super::state::use_ctx;
 use super::text::templated;
 use super::url::view_url;
-use crate::core::filters::Embed;
 use crate::core::i18n::{T, t};
 use crate::core::labels::caption;
 use leptos::either::Either;
@@ -26,24 +25,15 @@ pub fn EmbedHead() -> impl IntoView {
         .first()
         .map(|r| r.title.clone())
         .unwrap_or_default();
+    let c = Memo::new(move |_| caption(&d, &ctx.sl.narrow.get()));
     view! {
         <div id="embed-head" class="embed-head">
-            {move || {
-                ctx.sl.embed.get()?;
-                let c = caption(&d, &ctx.sl.narrow.get());
-                Some(view! {
-                    <h1 class="embed-title" lang="en">
-                        <a
-                            href=move || view_url(&f.get().without_embed())
-                            target="_blank"
-                            rel="noopener"
-                        >
-                            {title.clone()}
-                        </a>
-                    </h1>
-                    {(!c.is_empty()).then(|| view! { <p class="embed-caption">{c}</p> })}
-                })
-            }}
+            <h1 class="embed-title" lang="en">
+                <a href=move || view_url(&f.get().without_embed()) target="_blank" rel="noopener">
+                    {title}
+                </a>
+            </h1>
+            <p class="embed-caption" hidden=move || c.with(String::is_empty)>{c}</p>
         </div>
     }
 }
@@ -57,19 +47,16 @@ pub fn EmbedBody() -> impl IntoView {
     view! {
         <div id="embed-body">
             {move || {
-                (ctx.sl.embed.get() == Some(Embed::Activity))
-                    .then(|| {
-                        let g = f.get();
-                        match g.activity.as_deref().and_then(|id| d.activity(id)) {
-                            Some(a) => Either::Left(view! {
-                                <h2 class="visually-hidden">{t(T::Activity)}</h2>
-                                {detail(&d, a, Some(view_url(&g.without_embed())))}
-                            }),
-                            None => Either::Right(view! {
-                                <p class="note" role="status">{t(T::NoActivityEmbed)}</p>
-                            }),
-                        }
-                    })
+                let g = f.get();
+                match g.activity.as_deref().and_then(|id| d.activity(id)) {
+                    Some(a) => Either::Left(view! {
+                        <h2 class="visually-hidden">{t(T::Activity)}</h2>
+                        {detail(&d, a, Some(view_url(&g.without_embed())))}
+                    }),
+                    None => Either::Right(view! {
+                        <p class="note" role="status">{t(T::NoActivityEmbed)}</p>
+                    }),
+                }
             }}
         </div>
     }
@@ -88,17 +75,11 @@ pub fn EmbedFoot() -> impl IntoView {
         .unwrap_or_default();
     view! {
         <p id="embed-foot" class="embed-foot">
-            {move || {
-                ctx.sl.embed.get()?;
-                let publisher = publisher.clone();
-                Some(view! {
-                    {templated(t(T::EmbedSource), move |_| view! { <span lang="en">{publisher.clone()}</span> })}
-                    " "
-                    <a href=move || view_url(&f.get().without_embed()) target="_blank" rel="noopener">
-                        {t(T::OpenFull)}
-                    </a>
-                })
-            }}
+            {templated(t(T::EmbedSource), move |_| view! { <span lang="en">{publisher.clone()}</span> })}
+            " "
+            <a href=move || view_url(&f.get().without_embed()) target="_blank" rel="noopener">
+                {t(T::OpenFull)}
+            </a>
         </p>
     }
 }

@@ -1,6 +1,7 @@
 //! The whole page, region by region. The build renders it natively for the default view
 //! (`dataset prepaint`), and the browser hydrates that HTML; the same component is built fresh
-//! where the page cannot be hydrated (another language, other data).
+//! where the page cannot be hydrated (an embed, another language, other data). An embed is
+//! one view with its caption and foot: it holds nothing else.
 
 use super::activity_list::ActivityList;
 use super::activity_sheet::ActivitySheet;
@@ -16,6 +17,7 @@ use super::skip_links::SkipLinks;
 use super::state::use_ctx;
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
+use crate::core::filters::Embed;
 use crate::core::i18n;
 use leptos::prelude::*;
 
@@ -25,30 +27,40 @@ use leptos::prelude::*;
 #[component]
 pub fn Page(fingerprint: String) -> impl IntoView {
     let ctx = use_ctx();
+    let full = ctx.embed.is_none();
     view! {
         <div id="kz-page" class="app" data-dataset=fingerprint data-lang=i18n::lang().code()>
-            <SkipLinks />
-            <Masthead />
+            {full.then(|| view! { <SkipLinks /> <Masthead /> })}
             // Written as text by boot.js, the app and the panic hook (see `dom::set_status`).
             <div id="status" class="status-line" role="status"></div>
-            <main id="main" class:embed=move || ctx.sl.embed.get().is_some()>
-                <EmbedHead />
-                <Toolbar />
+            <main id="main" class:embed=!full>
+                {(!full).then(|| view! { <EmbedHead /> })}
+                {full.then(|| view! { <Toolbar /> })}
                 <div class="charts">
-                    <SectorChart />
-                    <Timeline />
+                    {ctx.shows(Embed::Chart).then(|| view! { <SectorChart /> })}
+                    {ctx.shows(Embed::Timeline).then(|| view! { <Timeline /> })}
                 </div>
-                <Overview />
-                <FilterForm />
-                <ActivityList />
-                <Reader />
-                <EmbedBody />
-                <EmbedFoot />
+                {ctx.shows(Embed::Overview).then(|| view! { <Overview /> })}
+                {full
+                    .then(|| {
+                        view! {
+                            <FilterForm />
+                            <ActivityList />
+                            <Reader />
+                        }
+                    })}
+                {(ctx.embed == Some(Embed::Activity)).then(|| view! { <EmbedBody /> })}
+                {(!full).then(|| view! { <EmbedFoot /> })}
             </main>
-            <SiteFoot />
-            <ActivitySheet />
-            <CiteDialog />
-            <EmbedDialog />
+            {full
+                .then(|| {
+                    view! {
+                        <SiteFoot />
+                        <ActivitySheet />
+                        <CiteDialog />
+                        <EmbedDialog />
+                    }
+                })}
         </div>
     }
 }

@@ -83,8 +83,6 @@ pub struct Slices {
     pub chart: Memo<Filters>,
     /// The list's: the narrowing filters, its order and the search words (for highlights).
     pub list: Memo<Filters>,
-    /// Which single view an embed shows (none in the full explorer).
-    pub embed: Memo<Option<Embed>>,
 }
 
 impl Slices {
@@ -111,7 +109,6 @@ impl Slices {
                 sort: f.get().sort,
                 ..narrow.get()
             }),
-            embed: Memo::new(move |_| f.get().embed),
         }
     }
 }
@@ -150,6 +147,9 @@ pub const PAGE: usize = 60;
 #[derive(Clone, Copy)]
 pub struct Ctx {
     data: StoredValue<Arc<Dataset>>,
+    /// Which single view an embed shows (none in the full explorer): read once, from the
+    /// address the page was opened at (an embed stays the view it was made for).
+    pub embed: Option<Embed>,
     pub state: ViewState,
     pub sl: Slices,
     pub ui: Ui,
@@ -162,6 +162,7 @@ impl Ctx {
         let sl = Slices::new(d.clone(), state.filters);
         Ctx {
             data: StoredValue::new(d),
+            embed: Filters::from_query(query).embed,
             state,
             sl,
             ui: Ui {
@@ -187,6 +188,11 @@ impl Ctx {
             .iter()
             .filter_map(|i| d.activities.get(*i))
             .collect()
+    }
+
+    /// True when the page shows `view`: the full explorer shows every view, an embed its own.
+    pub fn shows(&self, view: Embed) -> bool {
+        self.embed.is_none_or(|e| e == view)
     }
 
     /// True once the page has been built as far as `s`.

@@ -63,17 +63,14 @@ fn the_page_holds_every_region_the_app_updates() {
         "reader-text",
         "site-foot",
         "detail",
-        "embed-head",
-        "embed-body",
-        "embed-foot",
         "cite-dialog",
-        "cite-body",
         "embed-dialog",
-        "embed-options",
-        "embed-snippet",
-        "embed-preview",
     ] {
         assert_eq!(html.matches(&format!("id=\"{id}\"")).count(), 1, "{id}");
+    }
+    // An embed's own parts are an embed's; a dialog's body is built when it opens.
+    for id in ["embed-head", "embed-body", "embed-foot", "cite-body", "embed-options"] {
+        assert!(!html.contains(&format!("id=\"{id}\"")), "{id}");
     }
     assert_eq!(html.matches("class=\"bar-hit").count(), sectors);
     assert!(!html.contains("<script"), "no script in the page");
@@ -210,6 +207,29 @@ fn the_reader_anchors_the_open_activity() {
     let html = page(d, "activity=kz2006-a40", Stage::Report);
     assert_eq!(html.matches("id=\"cite-kz2006-a40-0\"").count(), 1);
     assert_eq!(html.matches("class=\"para").count(), paragraphs);
+}
+
+#[test]
+fn an_embed_holds_its_own_view_only() {
+    let d = dataset();
+    for (query, own, foreign) in [
+        ("embed=chart&sector=media", "sector-chart", "timeline"),
+        ("embed=timeline", "timeline", "sector-chart"),
+        ("embed=overview", "overview", "toolbar"),
+        ("embed=activity&activity=kz2006-a15", "embed-body", "activities"),
+    ] {
+        let html = page(d.clone(), query, Stage::Report);
+        assert!(html.contains(&format!("id=\"{own}\"")), "{query}");
+        assert!(!html.contains(&format!("id=\"{foreign}\"")), "{query}");
+        for id in ["embed-head", "embed-foot"] {
+            assert!(html.contains(&format!("id=\"{id}\"")), "{query}: {id}");
+        }
+        for id in ["masthead", "reader", "detail", "cite-dialog"] {
+            assert!(!html.contains(&format!("id=\"{id}\"")), "{query}: {id}");
+        }
+    }
+    let chart = page(d, "embed=chart&sector=media", Stage::Report);
+    assert!(chart.contains("<p class=\"embed-caption\">Media freedom only</p>"), "{chart}");
 }
 
 #[test]

@@ -23,6 +23,22 @@ pub fn CiteDialog() -> impl IntoView {
         citation(&d, &current_url())
     });
     let licence = ctx.d().dataset.licence.clone();
+    // Built only while open, in one piece.
+    let body = move || {
+        view! {
+            <div id="cite-body">
+                <label for="cite-text">{t(T::CiteBodyLabel)}</label>
+                <textarea id="cite-text" readonly rows="5" prop:value=move || text.get()></textarea>
+                <p class="note">{licence.clone()}</p>
+            </div>
+            <div class="dialog-actions">
+                {copy_button(T::CopyCitation, "cite-text", text)}
+                <form method="dialog">
+                    <button type="submit" class="link">{t(T::CloseDialog)}</button>
+                </form>
+            </div>
+        }
+    };
     view! {
         <dialog
             id="cite-dialog"
@@ -32,24 +48,7 @@ pub fn CiteDialog() -> impl IntoView {
             on:close=move |_| open.set(false)
         >
             <h2 id="cite-h">{t(T::CiteThisView)}</h2>
-            <div id="cite-body">
-                {move || {
-                    open.get()
-                        .then(|| {
-                            view! {
-                                <label for="cite-text">{t(T::CiteBodyLabel)}</label>
-                                <textarea id="cite-text" readonly rows="5" prop:value=move || text.get()></textarea>
-                                <p class="note">{licence.clone()}</p>
-                            }
-                        })
-                }}
-            </div>
-            <div class="dialog-actions">
-                {copy_button(T::CopyCitation, "cite-text", text)}
-                <form method="dialog">
-                    <button type="submit" class="link">{t(T::CloseDialog)}</button>
-                </form>
-            </div>
+            {move || open.get().then(body.clone())}
         </dialog>
     }
 }

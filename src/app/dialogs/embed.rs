@@ -160,26 +160,13 @@ pub fn EmbedDialog() -> impl IntoView {
             </fieldset>
         }
     };
-    view! {
-        <dialog
-            id="embed-dialog"
-            class="dialog wide"
-            aria-labelledby="embed-h"
-            node_ref=dialog
-            on:close=move |_| open.set(false)
-        >
-            <h2 id="embed-h">{t(T::EmbedTitle)}</h2>
-            <div id="embed-options" class="embed-options">{move || open.get().then(options)}</div>
+    // Built only while open, in one piece (one reactive closure for the whole body).
+    let body = move || {
+        view! {
+            <div id="embed-options" class="embed-options">{options()}</div>
             <div id="embed-snippet">
-                {move || {
-                    open.get()
-                        .then(|| {
-                            view! {
-                                <label for="embed-code">{t(T::Snippet)}</label>
-                                <textarea id="embed-code" readonly rows="5" prop:value=move || code.get()></textarea>
-                            }
-                        })
-                }}
+                <label for="embed-code">{t(T::Snippet)}</label>
+                <textarea id="embed-code" readonly rows="5" prop:value=move || code.get()></textarea>
             </div>
             <div class="dialog-actions">
                 {copy_button(T::CopySnippet, "embed-code", code)}
@@ -189,31 +176,36 @@ pub fn EmbedDialog() -> impl IntoView {
             </div>
             <p class="note">{t(T::EmbedNote)}</p>
             <div id="embed-preview">
-                {move || {
-                    open.get()
-                        .then(|| {
-                            view! {
-                                <div
-                                    class="preview-frame"
-                                    style=move || match width.get() {
-                                        0 => "width:100%".to_string(),
-                                        w => format!("width:{w}px"),
-                                    }
-                                >
-                                    <iframe
-                                        class="embed-preview"
-                                        id="embed-frame"
-                                        node_ref=frame
-                                        src=move || src.get()
-                                        title=t(T::EmbedPreview)
-                                        style=move || format!("height:{}px", height.get())
-                                        sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads"
-                                    ></iframe>
-                                </div>
-                            }
-                        })
-                }}
+                <div
+                    class="preview-frame"
+                    style=move || match width.get() {
+                        0 => "width:100%".to_string(),
+                        w => format!("width:{w}px"),
+                    }
+                >
+                    <iframe
+                        class="embed-preview"
+                        id="embed-frame"
+                        node_ref=frame
+                        src=move || src.get()
+                        title=t(T::EmbedPreview)
+                        style=move || format!("height:{}px", height.get())
+                        sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads"
+                    ></iframe>
+                </div>
             </div>
+        }
+    };
+    view! {
+        <dialog
+            id="embed-dialog"
+            class="dialog wide"
+            aria-labelledby="embed-h"
+            node_ref=dialog
+            on:close=move |_| open.set(false)
+        >
+            <h2 id="embed-h">{t(T::EmbedTitle)}</h2>
+            {move || open.get().then(body)}
         </dialog>
     }
 }
