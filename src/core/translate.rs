@@ -5,9 +5,7 @@
 //! translated view counts, dates and cites exactly what the English one does.
 
 use super::model::Dataset;
-use serde::de::{MapAccess, Visitor, value::MapAccessDeserializer};
-use serde::{Deserialize, Deserializer};
-use std::collections::BTreeMap;
+use serde_json::Value;
 
 /// Why a translation could not be used.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,201 +27,67 @@ impl std::fmt::Display for TranslationError {
     }
 }
 
-/// A translated text; `null` (or left out) is no translation.
-type Text = Option<String>;
-
-/// A translation file, as serde reads it. Members it does not know are passed over here (the
-/// `dataset translation` check names them); a text that is not a string makes the file damaged.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct File {
-    translation_of: Text,
-    dataset_version: Text,
-    /// The dataset's own texts.
-    dataset: DatasetTexts,
-    /// The rest, keyed by the id of what they describe.
-    sectors: BTreeMap<String, SectorTexts>,
-    measures: BTreeMap<String, MeasureTexts>,
-    places: BTreeMap<String, PlaceTexts>,
-    activities: BTreeMap<String, ActivityTexts>,
-    metrics: BTreeMap<String, MetricTexts>,
-    events: BTreeMap<String, EventTexts>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct DatasetTexts {
-    title: Text,
-    method: Text,
-    licence: Text,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct SectorTexts {
-    name: Text,
-    short: Text,
-    description: Text,
-    objective: Text,
-    program_area: Text,
-    dac_name: Text,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct MeasureTexts {
-    label: Text,
-    description: Text,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct PlaceTexts {
-    name: Text,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct ActivityTexts {
-    title: Text,
-    summary: Text,
-    outcome: Text,
-    reasoning: Text,
-    /// In the order of the activity's actors.
-    actors: Vec<ActorTexts>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct ActorTexts {
-    name: Text,
-    role: Text,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct MetricTexts {
-    unit: Text,
-    counted: Text,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct EventTexts {
-    label: Text,
-}
-
-/// `T` read from a JSON object only: serde's derive also reads a struct from an array, which a
-/// translation file never is.
-struct Object<T>(T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
-            type Value = T;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-                T::deserialize(MapAccessDeserializer::new(map))
-            }
-        }
-        d.deserialize_map(V(std::marker::PhantomData)).map(Object)
-    }
-}
-
-/// The file's text for a slot: given, and not blank.
-fn given(t: Option<&Text>) -> Option<&str> {
-    t?.as_deref().filter(|s| !s.trim().is_empty())
+fn text<'a>(v: Option<&'a Value>, key: &str) -> Option<&'a str> {
+    v?.get(key)?.as_str().filter(|s| !s.trim().is_empty())
 }
 
 /// One translatable text of the dataset: where the file keeps it (`group.id.field`, or the
-/// `index`th actor's `field` under `activities.id.actors`), the text itself, and the file's
-/// translation of it, if the file gives one.
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))] // `check` (native) reads where it is.
-struct Slot<'a, 't> {
+/// `index`th actor's `field` under `activities.id.actors`) and the text itself.
+struct Slot<'a> {
     group: &'static str,
     id: String,
     field: &'static str,
     actor: Option<usize>,
     text: &'a mut String,
-    translation: Option<&'t str>,
 }
 
-/// Every text of the dataset a translation replaces (and nothing that is evidence), with the
-/// file's translation of each, in one list, so applying and checking a translation can never
-/// disagree about what it covers.
-fn slots<'a, 't>(d: &'a mut Dataset, t: &'t File) -> Vec<Slot<'a, 't>> {
+impl Slot<'_> {
+    /// The translation the file gives for this text, if any.
+    fn find<'v>(&self, t: &'v Value) -> Option<&'v str> {
+        let group = t.get(self.group);
+        // The dataset's own texts are fields of `dataset`; the rest are keyed by id.
+        let item = if self.id.is_empty() {
+            group
+        } else {
+            group.and_then(|g| g.get(&self.id))
+        };
+        match self.actor {
+            None => text(item, self.field),
+            Some(i) => match item.and_then(|v| v.get("actors")) {
+                Some(Value::Array(list)) => text(list.get(i), self.field),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// Every text of the dataset a translation replaces (and nothing that is evidence), in one
+/// list, so applying and checking a translation can never disagree about what it covers.
+fn slots(d: &mut Dataset) -> Vec<Slot<'_>> {
     let mut out = Vec::new();
-    let mut add = |group, id: &str, field, actor, text, translation: Option<&'t Text>| {
+    let mut add = |group, id: &str, field, actor, text| {
         out.push(Slot {
             group,
             id: id.to_string(),
             field,
             actor,
             text,
-            translation: given(translation),
         })
     };
-    let (info, f) = (&mut d.dataset, &t.dataset);
-    add(
-        "dataset",
-        "",
-        "title",
-        None,
-        &mut info.title,
-        Some(&f.title),
-    );
-    add(
-        "dataset",
-        "",
-        "method",
-        None,
-        &mut info.method,
-        Some(&f.method),
-    );
-    add(
-        "dataset",
-        "",
-        "licence",
-        None,
-        &mut info.licence,
-        Some(&f.licence),
-    );
+    let info = &mut d.dataset;
+    add("dataset", "", "title", None, &mut info.title);
+    add("dataset", "", "method", None, &mut info.method);
+    add("dataset", "", "licence", None, &mut info.licence);
     for s in &mut d.sectors {
-        let f = t.sectors.get(&s.id);
-        add(
-            "sectors",
-            &s.id,
-            "name",
-            None,
-            &mut s.name,
-            f.map(|f| &f.name),
-        );
-        add(
-            "sectors",
-            &s.id,
-            "short",
-            None,
-            &mut s.short,
-            f.map(|f| &f.short),
-        );
-        add(
-            "sectors",
-            &s.id,
-            "description",
-            None,
-            &mut s.description,
-            f.map(|f| &f.description),
-        );
+        add("sectors", &s.id, "name", None, &mut s.name);
+        add("sectors", &s.id, "short", None, &mut s.short);
+        add("sectors", &s.id, "description", None, &mut s.description);
         add(
             "sectors",
             &s.id,
             "objective",
             None,
             &mut s.framework.objective,
-            f.map(|f| &f.objective),
         );
         add(
             "sectors",
@@ -231,161 +95,63 @@ fn slots<'a, 't>(d: &'a mut Dataset, t: &'t File) -> Vec<Slot<'a, 't>> {
             "program_area",
             None,
             &mut s.framework.program_area,
-            f.map(|f| &f.program_area),
         );
-        add(
-            "sectors",
-            &s.id,
-            "dac_name",
-            None,
-            &mut s.dac.name,
-            f.map(|f| &f.dac_name),
-        );
+        add("sectors", &s.id, "dac_name", None, &mut s.dac.name);
     }
     for m in &mut d.measures {
-        let f = t.measures.get(&m.id);
-        add(
-            "measures",
-            &m.id,
-            "label",
-            None,
-            &mut m.label,
-            f.map(|f| &f.label),
-        );
-        add(
-            "measures",
-            &m.id,
-            "description",
-            None,
-            &mut m.description,
-            f.map(|f| &f.description),
-        );
+        add("measures", &m.id, "label", None, &mut m.label);
+        add("measures", &m.id, "description", None, &mut m.description);
     }
     for p in &mut d.places {
-        let f = t.places.get(&p.id);
-        add(
-            "places",
-            &p.id,
-            "name",
-            None,
-            &mut p.name,
-            f.map(|f| &f.name),
-        );
+        add("places", &p.id, "name", None, &mut p.name);
     }
     for a in &mut d.activities {
-        let f = t.activities.get(&a.id);
-        add(
-            "activities",
-            &a.id,
-            "title",
-            None,
-            &mut a.title,
-            f.map(|f| &f.title),
-        );
-        add(
-            "activities",
-            &a.id,
-            "summary",
-            None,
-            &mut a.summary,
-            f.map(|f| &f.summary),
-        );
+        add("activities", &a.id, "title", None, &mut a.title);
+        add("activities", &a.id, "summary", None, &mut a.summary);
         if let Some(o) = &mut a.outcome {
-            add(
-                "activities",
-                &a.id,
-                "outcome",
-                None,
-                o,
-                f.map(|f| &f.outcome),
-            );
+            add("activities", &a.id, "outcome", None, o);
         }
         if let Some(r) = &mut a.time.reasoning {
-            add(
-                "activities",
-                &a.id,
-                "reasoning",
-                None,
-                r,
-                f.map(|f| &f.reasoning),
-            );
+            add("activities", &a.id, "reasoning", None, r);
         }
         for (i, x) in a.actors.iter_mut().enumerate() {
-            let f = f.and_then(|f| f.actors.get(i));
-            add(
-                "activities",
-                &a.id,
-                "name",
-                Some(i),
-                &mut x.name,
-                f.map(|f| &f.name),
-            );
-            add(
-                "activities",
-                &a.id,
-                "role",
-                Some(i),
-                &mut x.role,
-                f.map(|f| &f.role),
-            );
+            add("activities", &a.id, "name", Some(i), &mut x.name);
+            add("activities", &a.id, "role", Some(i), &mut x.role);
         }
         for m in &mut a.metrics {
-            let f = t.metrics.get(&m.id);
-            add(
-                "metrics",
-                &m.id,
-                "unit",
-                None,
-                &mut m.unit,
-                f.map(|f| &f.unit),
-            );
-            add(
-                "metrics",
-                &m.id,
-                "counted",
-                None,
-                &mut m.counted,
-                f.map(|f| &f.counted),
-            );
+            add("metrics", &m.id, "unit", None, &mut m.unit);
+            add("metrics", &m.id, "counted", None, &mut m.counted);
         }
     }
     for e in &mut d.events {
-        let f = t.events.get(&e.id);
-        add(
-            "events",
-            &e.id,
-            "label",
-            None,
-            &mut e.label,
-            f.map(|f| &f.label),
-        );
+        add("events", &e.id, "label", None, &mut e.label);
     }
     out
 }
 
-/// The translation file, read by serde; refused unless it translates this dataset's version.
-fn read(d: &Dataset, source: &str) -> Result<File, TranslationError> {
-    let Object(t) = serde_json::from_str::<Object<File>>(source)
-        .map_err(|e| TranslationError::Malformed(e.to_string()))?;
-    let of = given(Some(&t.translation_of)).unwrap_or_default();
-    let version = given(Some(&t.dataset_version)).unwrap_or_default();
+/// The dataset with the translated descriptions in place. A text the file leaves out stays in
+/// English (the `dataset translation` check of the files makes sure none is left out).
+///
+/// The file is read by serde_json as a `Value` and looked into by the slots' keys: typed serde
+/// structs for the file's groups measured 8.6 KB (gzip) more wasm, for the same result.
+pub fn apply(d: &Dataset, source: &str) -> Result<Dataset, TranslationError> {
+    let t: Value =
+        serde_json::from_str(source).map_err(|e| TranslationError::Malformed(e.to_string()))?;
+    if t.as_object().is_none() {
+        return Err(TranslationError::Malformed("not an object".into()));
+    }
+    let of = text(Some(&t), "translation_of").unwrap_or_default();
+    let version = text(Some(&t), "dataset_version").unwrap_or_default();
     if of != d.dataset.id || version != d.dataset.version {
         return Err(TranslationError::OtherDataset {
             expected: format!("{} {}", d.dataset.id, d.dataset.version),
             found: format!("{of} {version}"),
         });
     }
-    Ok(t)
-}
-
-/// The dataset with the translated descriptions in place. A text the file leaves out stays in
-/// English (the `dataset translation` check of the files makes sure none is left out).
-pub fn apply(d: &Dataset, source: &str) -> Result<Dataset, TranslationError> {
-    let t = read(d, source)?;
     let mut out = d.clone();
     out.search = std::sync::OnceLock::new(); // searched in the translated words
-    for slot in slots(&mut out, &t) {
-        if let Some(tr) = slot.translation {
+    for slot in slots(&mut out) {
+        if let Some(tr) = slot.find(&t) {
             *slot.text = tr.to_string();
         }
     }
@@ -394,28 +160,26 @@ pub fn apply(d: &Dataset, source: &str) -> Result<Dataset, TranslationError> {
 
 /// Every problem with a translation file, for `dataset translation`: it must translate this
 /// dataset and version, every text the interface shows from it and nothing else, and never a
-/// quote. (What the file holds beyond the texts it is read for is looked at as plain JSON.)
+/// quote.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn check(d: &Dataset, source: &str) -> Vec<String> {
-    use serde_json::Value;
-    let raw: Value = match serde_json::from_str(source) {
-        Ok(v) => v,
+    let t: Value = match serde_json::from_str(source) {
+        Ok(t) => t,
         Err(e) => return vec![format!("not JSON: {e}")],
     };
-    let t = match read(d, source) {
-        Ok(t) => t,
-        Err(e) => return vec![e.to_string()],
-    };
+    if let Err(e) = apply(d, source) {
+        return vec![e.to_string()];
+    }
     let mut problems = Vec::new();
     let mut english = d.clone();
-    let all = slots(&mut english, &t);
+    let all = slots(&mut english);
     for s in &all {
         let at = match s.actor {
             None if s.id.is_empty() => format!("{}.{}", s.group, s.field),
             None => format!("{}.{}.{}", s.group, s.id, s.field),
             Some(i) => format!("{}.{}.actors[{i}].{}", s.group, s.id, s.field),
         };
-        match s.translation {
+        match s.find(&t) {
             None => problems.push(format!("{at} is missing")),
             Some(tr)
                 if tr == s.text.as_str()
@@ -428,7 +192,14 @@ pub fn check(d: &Dataset, source: &str) -> Vec<String> {
         }
     }
     for a in &d.activities {
-        let given = t.activities.get(&a.id).map_or(0, |x| x.actors.len());
+        let given = match t
+            .get("activities")
+            .and_then(|g| g.get(&a.id))
+            .and_then(|v| v.get("actors"))
+        {
+            Some(Value::Array(list)) => list.len(),
+            _ => 0,
+        };
         if given != a.actors.len() {
             problems.push(format!(
                 "activities.{}.actors has {given} where the data has {}",
@@ -446,7 +217,7 @@ pub fn check(d: &Dataset, source: &str) -> Vec<String> {
         "metrics",
         "events",
     ];
-    for (group, items) in members(&raw) {
+    for (group, items) in members(&t) {
         match group.as_str() {
             "translation_of" | "dataset_version" | "lang" => continue,
             g if g == "dataset" || groups.contains(&g) => {}
@@ -496,7 +267,7 @@ pub fn check(d: &Dataset, source: &str) -> Vec<String> {
         })
         .collect();
     let mut strings = Vec::new();
-    collect_strings(&raw, &mut strings);
+    collect_strings(&t, &mut strings);
     for s in strings {
         if s.len() > 24 && quotes.iter().any(|q| q.contains(s)) {
             problems.push(format!("a quote is translated or copied: \"{s}\""));
@@ -505,15 +276,14 @@ pub fn check(d: &Dataset, source: &str) -> Vec<String> {
     problems
 }
 
-/// An object's members; none for anything else.
+/// The members of an object; none for anything else.
 #[cfg(not(target_arch = "wasm32"))]
-fn members(v: &serde_json::Value) -> impl Iterator<Item = (&String, &serde_json::Value)> {
+fn members(v: &Value) -> impl Iterator<Item = (&String, &Value)> {
     v.as_object().into_iter().flatten()
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn collect_strings<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
-    use serde_json::Value;
+fn collect_strings<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
     match v {
         Value::String(s) => out.push(s),
         Value::Array(items) => items.iter().for_each(|i| collect_strings(i, out)),
@@ -571,40 +341,33 @@ mod tests {
     }
 
     #[test]
-    fn a_translation_is_read_by_serde_from_an_object_of_texts() {
+    fn a_translation_is_read_by_serde_json_and_looked_into_by_key() {
         let d = english();
         let head = r#""translation_of": "us-record-kazakhstan-2006", "dataset_version": "1.0.0""#;
         let with = |rest: &str| apply(&d, &format!("{{{head}{rest}}}"));
-        // Unknown members are passed over; a blank or null text leaves the English.
+        // Unknown members are passed over; a blank, null or non-string text, or a group that
+        // is not an object, leaves the English.
         let t = with(
             r#", "lang": "x", "extra": [1], "sectors": {"media": {"name": " ", "short": null, "x": 1}},
+               "places": [], "measures": {"people_trained": {"label": 7}},
                "events": {"kz2006-e01": {"label": "Метка"}}"#,
         )
         .unwrap();
-        assert_eq!(t.sectors, d.sectors);
+        assert_eq!(
+            (&t.sectors, &t.places, &t.measures),
+            (&d.sectors, &d.places, &d.measures)
+        );
         assert_eq!(t.events[0].label, "Метка");
         assert_eq!(t.events[1..], d.events[1..]);
-        // A text that is not a string, or a group that is not an object: damaged, with where.
-        let damaged = |r: Result<Dataset, TranslationError>| match r {
-            Err(TranslationError::Malformed(m)) => m,
-            other => panic!("{other:?}"),
-        };
-        let m = damaged(with(r#", "places": {"almaty": {"name": 7}}"#));
-        assert!(
-            m.starts_with("invalid type: integer `7`, expected a string"),
-            "{m}"
-        );
-        assert!(damaged(with(r#", "sectors": []"#)).starts_with("invalid type: sequence"));
-        // The file is an object: not a list, even one that would fill the fields in order.
+        // The file is an object; not JSON is said in serde_json's words.
         let list = r#"["us-record-kazakhstan-2006", "1.0.0"]"#;
-        let m = damaged(apply(&d, list));
-        assert!(
-            m.starts_with("invalid type: sequence, expected an object"),
-            "{m}"
+        assert_eq!(
+            apply(&d, list),
+            Err(TranslationError::Malformed("not an object".into()))
         );
         assert_eq!(
-            apply(&d, list).unwrap_err().to_string(),
-            format!("the file is damaged: {m}")
+            apply(&d, "{").unwrap_err().to_string(),
+            "the file is damaged: EOF while parsing an object at line 1 column 1"
         );
         assert_eq!(
             check(&d, "{"),
