@@ -1,7 +1,7 @@
 //! The pure core: everything that selects, sums, lays out and paints, with no DOM access, so a
 //! native `cargo test` covers it and the build can paint the first screen with it.
 //!
-//! dataset (`json` → `decode` → `model`, checked by `validate`; made by `build`) → view state
+//! dataset (`model`, decoded by serde and checked by `validate`; made by `build`) → view state
 //! (`filters`, from the URL) → `query` (select, totals, dates) → layouts (`charts`, `timeline`)
 //! → painters (`paint` for the page, `svg` for downloads, `exports` for CSV/JSON/citations),
 //! in the language `i18n` holds (the data's descriptions translated by `translate`).
@@ -10,11 +10,9 @@
 pub mod build;
 pub mod charts;
 pub mod colour;
-pub mod decode;
 pub mod exports;
 pub mod filters;
 pub mod i18n;
-pub mod json;
 pub mod model;
 pub mod order;
 pub mod paint;
