@@ -145,25 +145,87 @@ fn the_command_line_checker_exits_non_zero_with_the_message() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
 }
 
-#[test]
-fn the_browser_decoder_agrees_with_serde_on_every_file() {
-    // The wasm reads datasets with its own JSON reader and decoder (no serde_json in the
-    // browser); natively, serde is the reference. Both must accept and reject the same files,
-    // and agree on what they read.
-    let mut files = vec![BUNDLED.to_string()];
-    files.extend(
-        fixtures()
-            .into_iter()
-            .map(|(f, _)| format!("tests/fixtures/broken/{f}")),
-    );
-    for file in files {
-        let text = read(&file);
-        let ours = kz_explorer::core::json::parse(&text)
-            .ok()
-            .and_then(|v| kz_explorer::core::decode::dataset(&v).ok());
-        let theirs: Option<Dataset> = serde_json::from_str(&text).ok();
-        assert_eq!(ours, theirs, "{file}");
+/// The bundled text with the first `from` replaced by `to`.
+fn bundled_with(from: &str, to: &str) -> String {
+    let text = read(BUNDLED);
+    assert!(text.contains(from), "{from}");
+    text.replacen(from, to, 1)
+}
+
+/// Where (JSON path) and why the decoder refuses `text`.
+fn malformed(text: &str) -> (String, String) {
+    match parse_and_check(text) {
+        Err(DatasetError::Malformed { path, message }) => (path, message),
+        other => panic!("expected a malformed dataset, got {other:?}"),
     }
+}
+
+#[test]
+fn a_field_of_the_wrong_shape_is_named_by_its_json_path() {
+    let d = bundled();
+    let (i, a) = d
+        .activities
+        .iter()
+        .enumerate()
+        .find(|(_, a)| a.kind.id() == "training")
+        .unwrap();
+    let kind = format!("\"id\":\"{}\",", a.id);
+    let text = bundled_with(&kind, &format!("{kind}\"kind\":\"nope\","));
+    // The first of the two `kind`s is refused as a duplicate, or the unknown variant: either
+    // way, at that activity.
+    let (path, message) = malformed(&text);
+    assert!(
+        path.starts_with(&format!("activities[{i}]")),
+        "{path}: {message}"
+    );
+    // A bad date deep inside, with the date's own message.
+    let e = &d.events[3];
+    let text = bundled_with(&format!("\"date\":\"{}\"", e.date), "\"date\":\"2006-13\"");
+    let (path, message) = malformed(&text);
+    assert_eq!(path, "events[3].date");
+    assert!(message.contains("'2006-13' has no month 13"), "{message}");
+    // A wrong type, a missing field and an unknown field.
+    let (path, message) = malformed(&bundled_with("\"year\":2006", "\"year\":\"2006\""));
+    assert_eq!(path, "reports[0].year");
+    assert!(
+        message.starts_with("invalid type: string \"2006\""),
+        "{message}"
+    );
+    let (path, message) = malformed(&bundled_with("\"colour\":", "\"color\":"));
+    assert!(path.starts_with("sectors[0]"), "{path}");
+    assert!(message.starts_with("unknown field `color`"), "{message}");
+    let shown = parse_and_check(&bundled_with("\"framework\":{", "\"framework\":{\"x\":1,"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        shown.starts_with(
+            "the dataset is not valid JSON of the expected shape at sectors[0].framework"
+        ),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_schema_version_is_judged_before_the_shape_and_after_the_syntax() {
+    let text = read(BUNDLED);
+    let future = text.replacen("\"schema_version\":1", "\"schema_version\":2", 1);
+    let broken = future.replacen("\"activities\":[", "\"activities\":7,\"x\":[", 1);
+    for t in [&future, &broken] {
+        assert_eq!(
+            parse_and_check(t),
+            Err(DatasetError::UnsupportedSchema { found: "2".into() })
+        );
+    }
+    // Not JSON at all: that is said first, whatever the version.
+    let (path, message) = malformed(&future[..future.len() / 2]);
+    assert_eq!(path, "");
+    assert!(message.starts_with("EOF while parsing"), "{message}");
+    // No version: named as a missing field, before the rest of the shape.
+    let none = text.replacen("\"schema_version\":1,", "", 1);
+    assert_eq!(
+        malformed(&none),
+        ("schema_version".into(), "missing field".into())
+    );
 }
 
 #[test]

@@ -32,7 +32,8 @@ pub fn ActivitySheet() -> impl IntoView {
     let d = ctx.d();
     let open = ctx.state.activity;
     let folded = ctx.ui.sheet_folded;
-    let shown = Memo::new(move |_| open.with(|o| o.as_ref().is_some_and(|id| d.activity(id).is_some())));
+    let shown =
+        Memo::new(move |_| open.with(|o| o.as_ref().is_some_and(|id| d.activity(id).is_some())));
     let d = ctx.d();
     let sheet = NodeRef::<leptos::html::Aside>::new();
     Effect::new(move |was_open: Option<bool>| {

@@ -1,6 +1,10 @@
 //! The only I/O: fetching the bundled dataset (and, for another language, its texts and the
 //! data's translation). Everything after this is pure.
 
+// The requests are made in the browser only (gloo-net is a wasm dependency); natively, the
+// messages and the size limit are what is tested.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
 use crate::core::i18n::{self, Catalogue, Lang, T};
 use crate::core::model::Dataset;
 use crate::core::validate::{self, DatasetError};
@@ -85,24 +89,22 @@ pub async fn load_locale(lang: Lang) -> Result<(Catalogue, String), String> {
 pub async fn load_dataset() -> Result<(Dataset, String), LoadError> {
     let text = fetch_text(&url_of(DATASET_PATH)).await?;
     yield_to_page().await;
-    let value = validate::parse_text(&text).map_err(LoadError::Dataset)?;
+    let parsed = validate::parse_text(&text).map_err(LoadError::Dataset)?;
     yield_to_page().await;
-    let dataset = validate::read(value).map_err(LoadError::Dataset)?;
+    let dataset = validate::read(parsed).map_err(LoadError::Dataset)?;
     yield_to_page().await;
     let dataset = validate::verify(dataset).map_err(LoadError::Dataset)?;
     Ok((dataset, crate::core::labels::fingerprint(&text)))
 }
 
-/// A file's text, refused when the answer is an error or larger than `MAX_BYTES`.
-///
-/// `fetch` through web-sys rather than gloo-net: gloo-net's error type carries serde_json's, and
-/// its messages alone kept about 3 KB (gzip) in the wasm for two calls we can make directly.
+/// A file's text (a GET through gloo-net), refused when the answer is an error or larger than
+/// `MAX_BYTES`.
+#[cfg(target_arch = "wasm32")]
 async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+    let network = |e: gloo_net::Error| LoadError::Network(e.to_string());
+    let response = gloo_net::http::Request::get(url)
+        .send()
         .await
-        .and_then(wasm_bindgen::JsCast::dyn_into)
         .map_err(network)?;
     if !response.ok() {
         return Err(LoadError::Status {
@@ -110,37 +112,26 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
             text: response.status_text(),
         });
     }
-    let declared = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|n| n.parse::<u64>().ok());
-    if let Some(bytes) = declared.filter(|b| *b > MAX_BYTES) {
-        return Err(LoadError::TooLarge { bytes });
-    }
-    let text = JsFuture::from(response.text().map_err(network)?)
-        .await
-        .map_err(network)?
-        .as_string()
-        .unwrap_or_default();
+    let declared = response.headers().get("content-length");
+    within_limit(declared.and_then(|n| n.parse().ok()))?;
+    let text = response.text().await.map_err(network)?;
     // Compressed answers declare their compressed length; the text itself is checked too.
-    if text.len() as u64 > MAX_BYTES {
-        return Err(LoadError::TooLarge {
-            bytes: text.len() as u64,
-        });
-    }
+    within_limit(Some(text.len() as u64))?;
     Ok(text)
 }
 
-/// A failed request as the browser explains it ("TypeError: Failed to fetch").
-fn network(e: wasm_bindgen::JsValue) -> LoadError {
-    use wasm_bindgen::JsCast;
-    let text = match e.dyn_ref::<js_sys::Error>() {
-        Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
-        None => e.as_string().unwrap_or_else(|| "unknown error".into()),
-    };
-    LoadError::Network(text)
+/// Natively there is no network: the app's pure parts are tested there, not its requests.
+#[cfg(not(target_arch = "wasm32"))]
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    Err(LoadError::Network(format!("no network to fetch {url}")))
+}
+
+/// Refuses a size (declared, or of the text read) over `MAX_BYTES`; an unknown size passes.
+fn within_limit(bytes: Option<u64>) -> Result<(), LoadError> {
+    match bytes {
+        Some(bytes) if bytes > MAX_BYTES => Err(LoadError::TooLarge { bytes }),
+        _ => Ok(()),
+    }
 }
 
 /// Lets the page run (a timer's turn) before the next step.
@@ -181,5 +172,28 @@ mod tests {
             bytes: 40 * 1024 * 1024,
         });
         assert!(big.contains("40 MB") && big.contains("up to 32 MB"));
+    }
+
+    #[test]
+    fn a_size_over_the_limit_is_refused_before_parsing() {
+        assert_eq!(
+            within_limit(None),
+            Ok(()),
+            "no Content-Length: the text is checked"
+        );
+        assert_eq!(within_limit(Some(0)), Ok(()));
+        assert_eq!(
+            within_limit(Some(MAX_BYTES)),
+            Ok(()),
+            "32 MiB exactly is read"
+        );
+        assert_eq!(
+            within_limit(Some(MAX_BYTES + 1)),
+            Err(LoadError::TooLarge {
+                bytes: MAX_BYTES + 1
+            })
+        );
+        let over = within_limit(Some(33 * 1024 * 1024)).unwrap_err();
+        assert!(over.to_string().contains("33 MB"), "{over}");
     }
 }

@@ -69,7 +69,13 @@ fn the_page_holds_every_region_the_app_updates() {
         assert_eq!(html.matches(&format!("id=\"{id}\"")).count(), 1, "{id}");
     }
     // An embed's own parts are an embed's; a dialog's body is built when it opens.
-    for id in ["embed-head", "embed-body", "embed-foot", "cite-body", "embed-options"] {
+    for id in [
+        "embed-head",
+        "embed-body",
+        "embed-foot",
+        "cite-body",
+        "embed-options",
+    ] {
         assert!(!html.contains(&format!("id=\"{id}\"")), "{id}");
     }
     assert_eq!(html.matches("class=\"bar-hit").count(), sectors);
@@ -216,7 +222,11 @@ fn an_embed_holds_its_own_view_only() {
         ("embed=chart&sector=media", "sector-chart", "timeline"),
         ("embed=timeline", "timeline", "sector-chart"),
         ("embed=overview", "overview", "toolbar"),
-        ("embed=activity&activity=kz2006-a15", "embed-body", "activities"),
+        (
+            "embed=activity&activity=kz2006-a15",
+            "embed-body",
+            "activities",
+        ),
     ] {
         let html = page(d.clone(), query, Stage::Report);
         assert!(html.contains(&format!("id=\"{own}\"")), "{query}");
@@ -229,7 +239,10 @@ fn an_embed_holds_its_own_view_only() {
         }
     }
     let chart = page(d, "embed=chart&sector=media", Stage::Report);
-    assert!(chart.contains("<p class=\"embed-caption\">Media freedom only</p>"), "{chart}");
+    assert!(
+        chart.contains("<p class=\"embed-caption\">Media freedom only</p>"),
+        "{chart}"
+    );
 }
 
 #[test]

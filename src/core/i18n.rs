@@ -299,10 +299,10 @@ impl Catalogue {
 
     /// A language's catalogue from its served file: a JSON list of texts in the keys' order.
     pub fn from_list(lang: Lang, json: &str) -> Result<Catalogue, String> {
-        let v = super::json::parse(json).map_err(|e| e.to_string())?;
-        let super::json::Value::Array(items) = v else {
-            return Err("not a list of texts".into());
-        };
+        let items: Vec<String> = serde_json::from_str(json).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => format!("not a list of texts ({e})"),
+            _ => e.to_string(),
+        })?;
         if items.len() != EN.len() {
             return Err(format!(
                 "{} texts where {} are needed",
@@ -310,15 +310,13 @@ impl Catalogue {
                 EN.len()
             ));
         }
-        let texts = items
+        if items.iter().any(String::is_empty) {
+            return Err("a text is missing".into());
+        }
+        let texts: Vec<&'static str> = items
             .into_iter()
-            .map(|t| match t {
-                super::json::Value::String(s) if !s.is_empty() => {
-                    Ok(&*Box::leak(s.into_boxed_str()))
-                }
-                _ => Err("a text is missing".to_string()),
-            })
-            .collect::<Result<Vec<&'static str>, _>>()?;
+            .map(|s| &*Box::leak(s.into_boxed_str()))
+            .collect();
         Ok(Catalogue {
             lang,
             texts: Some(Box::leak(texts.into_boxed_slice())),
@@ -572,17 +570,17 @@ pub fn date(d: &PartialDate) -> String {
 /// order; every key present, none extra, none empty, every `{n}` of the English kept.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn list_from_keyed(json: &str) -> Result<String, String> {
-    let v = super::json::parse(json).map_err(|e| e.to_string())?;
+    let v: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
     let members = v.as_object().ok_or("not an object of texts")?;
     let mut problems = Vec::new();
-    for (k, _) in members {
+    for k in members.keys() {
         if !KEYS.contains(&k.as_str()) {
             problems.push(format!("unknown key '{k}'"));
         }
     }
     let mut list = Vec::new();
     for (i, key) in KEYS.iter().enumerate() {
-        match v.get(key).and_then(|t| t.as_str()) {
+        match members.get(*key).and_then(|t| t.as_str()) {
             None => problems.push(format!("missing key '{key}'")),
             Some("") => problems.push(format!("'{key}' is empty")),
             Some(text) => {
@@ -596,12 +594,12 @@ pub fn list_from_keyed(json: &str) -> Result<String, String> {
                         break;
                     }
                 }
-                list.push(super::json::Value::String(text.to_string()));
+                list.push(text);
             }
         }
     }
     if problems.is_empty() {
-        Ok(super::json::to_pretty(&super::json::Value::Array(list)))
+        serde_json::to_string_pretty(&list).map_err(|e| e.to_string())
     } else {
         Err(problems.join("; "))
     }
@@ -687,15 +685,34 @@ mod tests {
     }
 
     #[test]
+    fn a_served_list_is_refused_with_what_is_wrong() {
+        let err = |json: &str| Catalogue::from_list(Lang::Ru, json).unwrap_err();
+        let texts = |n: usize, last: &str| {
+            let mut v = vec!["\"x\""; n - 1];
+            v.push(last);
+            format!("[{}]", v.join(","))
+        };
+        assert!(err("{}").starts_with("not a list of texts (invalid type: map"));
+        assert!(
+            err(&texts(EN.len(), "1")).starts_with("not a list of texts (invalid type: integer")
+        );
+        assert_eq!(
+            err("[\"a\"]"),
+            format!("1 texts where {} are needed", EN.len())
+        );
+        assert_eq!(err(&texts(EN.len(), "\"\"")), "a text is missing");
+        assert!(err("[\"a\", ").starts_with("EOF while parsing"));
+        let c = Catalogue::from_list(Lang::Ru, &texts(EN.len(), "\"y\"")).unwrap();
+        assert_eq!(T::Approximately as usize, EN.len() - 1, "the last text");
+        assert_eq!((c.get(T::Approximately), c.get(T::Kicker)), ("y", "x"));
+    }
+
+    #[test]
     fn the_translators_english_file_is_the_compiled_english() {
         // `data/i18n/ui.en.json` is what translators work from: it must say what the app says.
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/i18n/ui.en.json");
         let list = list_from_keyed(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let v = crate::core::json::parse(&list).unwrap();
-        let crate::core::json::Value::Array(items) = v else {
-            panic!("a list")
-        };
-        let texts: Vec<&str> = items.iter().filter_map(|t| t.as_str()).collect();
+        let texts: Vec<String> = serde_json::from_str(&list).unwrap();
         assert_eq!(texts, EN);
     }
 

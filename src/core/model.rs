@@ -1,6 +1,6 @@
 //! The dataset: reports, their paragraphs, sectors, places, activities and events, each datum tied
-//! to the exact passage it came from. The serde derives serve the native `dataset` command (the
-//! browser decodes with `decode`); the README's "The dataset" section explains every field.
+//! to the exact passage it came from. The serde derives read and write the file, in the browser
+//! and in the native `dataset` command; the README's "The dataset" section explains every field.
 
 use serde::{Deserialize, Serialize};
 

@@ -4,8 +4,8 @@
 //! title and every quote stay as published, and the figures, dates and ids are untouched, so a
 //! translated view counts, dates and cites exactly what the English one does.
 
-use super::json::{self, Value};
 use super::model::Dataset;
+use serde_json::Value;
 
 /// Why a translation could not be used.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,8 +131,12 @@ fn slots(d: &mut Dataset) -> Vec<Slot<'_>> {
 
 /// The dataset with the translated descriptions in place. A text the file leaves out stays in
 /// English (the `dataset translation` check of the files makes sure none is left out).
+///
+/// The file is read by serde_json as a `Value` and looked into by the slots' keys: typed serde
+/// structs for the file's groups measured 8.6 KB (gzip) more wasm, for the same result.
 pub fn apply(d: &Dataset, source: &str) -> Result<Dataset, TranslationError> {
-    let t = json::parse(source).map_err(|e| TranslationError::Malformed(e.to_string()))?;
+    let t: Value =
+        serde_json::from_str(source).map_err(|e| TranslationError::Malformed(e.to_string()))?;
     if t.as_object().is_none() {
         return Err(TranslationError::Malformed("not an object".into()));
     }
@@ -159,7 +163,7 @@ pub fn apply(d: &Dataset, source: &str) -> Result<Dataset, TranslationError> {
 /// quote.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn check(d: &Dataset, source: &str) -> Vec<String> {
-    let t = match json::parse(source) {
+    let t: Value = match serde_json::from_str(source) {
         Ok(t) => t,
         Err(e) => return vec![format!("not JSON: {e}")],
     };
@@ -213,7 +217,7 @@ pub fn check(d: &Dataset, source: &str) -> Vec<String> {
         "metrics",
         "events",
     ];
-    for (group, members) in t.as_object().unwrap_or_default() {
+    for (group, items) in members(&t) {
         match group.as_str() {
             "translation_of" | "dataset_version" | "lang" => continue,
             g if g == "dataset" || groups.contains(&g) => {}
@@ -226,13 +230,13 @@ pub fn check(d: &Dataset, source: &str) -> Vec<String> {
         }
         // (path, field) pairs: `dataset` holds its fields; other groups hold items by id.
         let mut fields: Vec<(String, &str)> = Vec::new();
-        for (key, item) in members.as_object().unwrap_or_default() {
+        for (key, item) in members(items) {
             if group == "dataset" {
                 fields.push((group.clone(), key));
             } else if !all.iter().any(|s| s.group == group && s.id == *key) {
                 problems.push(format!("{group}.{key} is not in the data"));
             } else {
-                for (f, _) in item.as_object().unwrap_or_default() {
+                for (f, _) in members(item) {
                     fields.push((format!("{group}.{key}"), f));
                 }
             }
@@ -272,12 +276,18 @@ pub fn check(d: &Dataset, source: &str) -> Vec<String> {
     problems
 }
 
+/// The members of an object; none for anything else.
+#[cfg(not(target_arch = "wasm32"))]
+fn members(v: &Value) -> impl Iterator<Item = (&String, &Value)> {
+    v.as_object().into_iter().flatten()
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn collect_strings<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
     match v {
         Value::String(s) => out.push(s),
         Value::Array(items) => items.iter().for_each(|i| collect_strings(i, out)),
-        Value::Object(members) => members.iter().for_each(|(_, i)| collect_strings(i, out)),
+        Value::Object(members) => members.values().for_each(|i| collect_strings(i, out)),
         _ => {}
     }
 }
@@ -328,6 +338,41 @@ mod tests {
             }
             assert_eq!(d.reports, t.reports);
         }
+    }
+
+    #[test]
+    fn a_translation_is_read_by_serde_json_and_looked_into_by_key() {
+        let d = english();
+        let head = r#""translation_of": "us-record-kazakhstan-2006", "dataset_version": "1.0.0""#;
+        let with = |rest: &str| apply(&d, &format!("{{{head}{rest}}}"));
+        // Unknown members are passed over; a blank, null or non-string text, or a group that
+        // is not an object, leaves the English.
+        let t = with(
+            r#", "lang": "x", "extra": [1], "sectors": {"media": {"name": " ", "short": null, "x": 1}},
+               "places": [], "measures": {"people_trained": {"label": 7}},
+               "events": {"kz2006-e01": {"label": "Метка"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (&t.sectors, &t.places, &t.measures),
+            (&d.sectors, &d.places, &d.measures)
+        );
+        assert_eq!(t.events[0].label, "Метка");
+        assert_eq!(t.events[1..], d.events[1..]);
+        // The file is an object; not JSON is said in serde_json's words.
+        let list = r#"["us-record-kazakhstan-2006", "1.0.0"]"#;
+        assert_eq!(
+            apply(&d, list),
+            Err(TranslationError::Malformed("not an object".into()))
+        );
+        assert_eq!(
+            apply(&d, "{").unwrap_err().to_string(),
+            "the file is damaged: EOF while parsing an object at line 1 column 1"
+        );
+        assert_eq!(
+            check(&d, "{"),
+            ["not JSON: EOF while parsing an object at line 1 column 1"]
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@
 #![cfg_attr(target_arch = "wasm32", allow(dead_code))] // The provenance rules run natively only.
 
 use super::model::*;
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 #[cfg(not(target_arch = "wasm32"))]
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -71,40 +73,166 @@ pub fn parse_and_check(json: &str) -> Result<Dataset, DatasetError> {
     verify(read(parse_text(json)?)?)
 }
 
-/// The first step of `parse_and_check`: the text as JSON. (The steps are apart so that the
-/// browser can let the page breathe between them on a large file.)
-pub fn parse_text(json: &str) -> Result<super::json::Value, DatasetError> {
-    super::json::parse(json).map_err(|e| DatasetError::Malformed {
-        path: String::new(),
-        message: e.to_string(),
-    })
+/// A text that is JSON, with the schema version it declares: what `parse_text` gives `read`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed<'a> {
+    text: &'a str,
+    version: Option<Version>,
 }
 
-/// The second step: the schema version, then the dataset's shape.
-pub fn read(value: super::json::Value) -> Result<Dataset, DatasetError> {
-    // The version is read first, so that a future file is reported as such, not as a shape error.
-    match value.get("schema_version") {
-        Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
-        Some(v) => {
-            let found = match v {
-                super::json::Value::Number(n) => n.clone(),
-                super::json::Value::String(s) => format!("\"{s}\""),
-                super::json::Value::Bool(b) => b.to_string(),
-                other => other.kind().to_string(),
-            };
-            return Err(DatasetError::UnsupportedSchema { found });
-        }
+/// A declared schema version, as the file writes it.
+#[derive(Debug, Clone, PartialEq)]
+enum Version {
+    /// A non-negative integer.
+    Number(u64),
+    /// Anything else, as a message shows it: `-1`, `1.5`, `"1"`, `true`, `null`, `an array`.
+    Other(String),
+}
+
+/// The first step of `parse_and_check`: the text is JSON (serde_json reads all of it, keeping
+/// nothing but the schema version), and its top is an object. (The steps are apart so that the
+/// browser can let the page breathe between them on a large file.)
+pub fn parse_text(json: &str) -> Result<Parsed<'_>, DatasetError> {
+    match serde_json::from_str::<Head>(json) {
+        Ok(Head(version)) => Ok(Parsed {
+            text: json,
+            version,
+        }),
+        Err(e) => Err(DatasetError::Malformed {
+            path: String::new(),
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// The second step: the schema version, then the dataset's shape (serde's derive, with the JSON
+/// path of the first thing that is not of that shape).
+pub fn read(parsed: Parsed<'_>) -> Result<Dataset, DatasetError> {
+    // The version is judged first, so that a future file is reported as such, not as a shape error.
+    let found = match parsed.version {
+        Some(Version::Number(n)) if n == u64::from(SCHEMA_VERSION) => None,
+        Some(Version::Number(n)) => Some(n.to_string()),
+        Some(Version::Other(s)) => Some(s),
         None => {
             return Err(DatasetError::Malformed {
                 path: "schema_version".into(),
                 message: "missing field".into(),
             });
         }
+    };
+    if let Some(found) = found {
+        return Err(DatasetError::UnsupportedSchema { found });
     }
-    super::decode::dataset(&value).map_err(|e| DatasetError::Malformed {
-        path: e.path,
-        message: e.message,
+    let mut de = serde_json::Deserializer::from_str(parsed.text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        DatasetError::Malformed {
+            // serde_path_to_error writes the top level as ".".
+            path: if path == "." { String::new() } else { path },
+            message: e.into_inner().to_string(),
+        }
     })
+}
+
+/// The top of a document: an object, of which only the schema version is kept (the first, if
+/// it is repeated; the derive refuses the repeat later).
+struct Head(Option<Version>);
+
+impl<'de> Deserialize<'de> for Head {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Head;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Head, A::Error> {
+                let mut version = None;
+                while let Some(IsVersion(is)) = map.next_key()? {
+                    if is && version.is_none() {
+                        version = Some(map.next_value()?);
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(Head(version))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// Whether an object's key is `schema_version`.
+struct IsVersion(bool);
+
+impl<'de> Deserialize<'de> for IsVersion {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = IsVersion;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<IsVersion, E> {
+                Ok(IsVersion(key == "schema_version"))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// A number serde_json reads as a float, to six decimals (`1.0` stays `1.0`, not the `1` that
+/// version 1 is), written without Rust's float formatting, which costs the wasm 8 KB gzipped.
+fn decimal(n: f64) -> String {
+    let millionths = (n.abs() * 1e6).round();
+    if millionths >= 1e18 {
+        return "a number".into();
+    }
+    let millionths = millionths as u64;
+    let sign = if n.is_sign_negative() { "-" } else { "" };
+    let fraction = format!("{:06}", millionths % 1_000_000);
+    let fraction = fraction.trim_end_matches('0');
+    let fraction = if fraction.is_empty() { "0" } else { fraction };
+    format!("{sign}{}.{fraction}", millionths / 1_000_000)
+}
+
+impl<'de> Deserialize<'de> for Version {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Version;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Version, E> {
+                Ok(Version::Number(n))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Version, E> {
+                Ok(Version::Other(n.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Version, E> {
+                Ok(Version::Other(decimal(n)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Version, E> {
+                Ok(Version::Other(format!("\"{s}\"")))
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Version, E> {
+                Ok(Version::Other(b.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Version, E> {
+                Ok(Version::Other("null".into()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Version, A::Error> {
+                IgnoredAny.visit_seq(seq)?;
+                Ok(Version::Other("an array".into()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Version, A::Error> {
+                IgnoredAny.visit_map(map)?;
+                Ok(Version::Other("an object".into()))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// The last step: the dataset's checks.
@@ -806,6 +934,109 @@ fn date_support(date: &PartialDate, quotes: &[&str], report_year: Option<i32>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn bundled() -> String {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/data/kazakhstan-2006.json"
+        );
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    fn shown(text: &str) -> String {
+        parse_and_check(text).unwrap_err().to_string()
+    }
+
+    /// What the browser shows for a broken answer (tests/e2e: foundation, hardening).
+    #[test]
+    fn the_messages_the_page_shows_are_serde_json_s() {
+        let text = bundled();
+        let cut = shown(&text[..text.len() / 2]);
+        assert!(cut.starts_with("the dataset is not valid JSON"), "{cut}");
+        assert!(cut.contains("EOF while parsing"), "{cut}");
+        let shape = shown(r#"{"schema_version": 1, "activities": 7}"#);
+        assert!(
+            shape.starts_with(
+                "the dataset is not valid JSON of the expected shape at activities: invalid type: \
+                 integer `7`, expected a sequence"
+            ),
+            "{shape}"
+        );
+        let future = shown(r#"{"schema_version": 99}"#);
+        assert_eq!(
+            future,
+            "the dataset uses schema version 99, but this version of the explorer reads only \
+             version 1"
+        );
+        let open = shown(r#"{"schema_version": 1, "dataset": "#);
+        assert!(open.starts_with("the dataset is not valid JSON"), "{open}");
+        assert!(open.contains("EOF while parsing a value"), "{open}");
+    }
+
+    #[test]
+    fn the_schema_version_is_shown_as_the_file_writes_it() {
+        let found =
+            |v: &str| match parse_and_check(&format!(r#"{{"x": 1, "schema_version": {v}}}"#)) {
+                Err(DatasetError::UnsupportedSchema { found }) => found,
+                other => panic!("{v}: {other:?}"),
+            };
+        assert_eq!(found("2"), "2");
+        assert_eq!(found("0"), "0");
+        assert_eq!(found("-1"), "-1");
+        assert_eq!(found("1.5"), "1.5");
+        assert_eq!(found("1.0"), "1.0");
+        assert_eq!(found("1e3"), "1000.0");
+        assert_eq!(found("-0"), "-0.0");
+        assert_eq!(found("0.1"), "0.1");
+        assert_eq!(found("-2.000125"), "-2.000125");
+        assert_eq!(found("1e20"), "a number");
+        assert_eq!(found(r#""1""#), r#""1""#);
+        assert_eq!(found("true"), "true");
+        assert_eq!(found("null"), "null");
+        assert_eq!(found("[1]"), "an array");
+        assert_eq!(found(r#"{"v": 1}"#), "an object");
+        // The first of repeated versions is judged; the derive then refuses the repeat.
+        assert_eq!(
+            found(r#"2, "schema_version": 1"#),
+            "2",
+            "the first of two is judged"
+        );
+        assert_eq!(
+            parse_and_check(r#"{"schema_version": 1, "schema_version": 1}"#),
+            Err(DatasetError::Malformed {
+                path: String::new(),
+                message: "duplicate field `schema_version` at line 1 column 38".into()
+            })
+        );
+    }
+
+    #[test]
+    fn the_steps_judge_syntax_then_version_then_shape() {
+        let malformed = |text: &str| match parse_and_check(text) {
+            Err(DatasetError::Malformed { path, message }) => (path, message),
+            other => panic!("{text}: {other:?}"),
+        };
+        // The whole text is read first: trailing text is an error even after a future version.
+        let (path, message) = malformed(r#"{"schema_version": 2} x"#);
+        assert_eq!(
+            (path.as_str(), message.as_str()),
+            ("", "trailing characters at line 1 column 23")
+        );
+        // No version: named as a missing field, whatever else is wrong.
+        assert_eq!(
+            malformed(r#"{"activities": 7}"#),
+            ("schema_version".into(), "missing field".into())
+        );
+        // A document that is not an object is refused at its top.
+        let (path, message) = malformed("[1, 2]");
+        assert_eq!(path, "");
+        assert!(message.starts_with("invalid type: sequence, expected a JSON object"));
+        // The steps one by one give what `parse_and_check` gives.
+        let text = bundled();
+        let parsed = parse_text(&text).unwrap();
+        let read = read(parsed).unwrap();
+        assert_eq!(verify(read).unwrap(), parse_and_check(&text).unwrap());
+    }
 
     #[test]
     fn finds_figures_and_months() {
