@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Trunk post-build hook, in order: paint the first screen into the built index.html with the
-# app's own core and take out Trunk's inline loader (`dataset prepaint`), check the other
+# Trunk post-build hook, in order: render the first screen into the built index.html with the
+# app's own Leptos components and take out Trunk's inline loader (`dataset prepaint`), check the other
 # languages' files and write their served copies (`dataset locales`), minify the scripts
 # (terser; their integrity hashes follow), then stamp the service worker with this build's files
 # (which now include the painted page).

@@ -9,7 +9,7 @@
 //! current catalogue: a thread-local the app sets when the language changes (the core stays
 //! free of the DOM; the wasm is single-threaded).
 
-use super::model::{PartialDate, Qualifier};
+use super::model::{ActivityKind, PartialDate, Qualifier, Status};
 use std::cell::Cell;
 
 /// A language of the interface.
@@ -519,7 +519,6 @@ pub fn month_of_word(w: &str) -> Option<u8> {
     if lang() == Lang::En || w.is_empty() {
         return None;
     }
-    let fold = super::query::fold;
     (0..12).find_map(|i| {
         let hit = [MONTHS_FULL[i], MONTHS_ALONE[i], MONTHS_SHORT[i]]
             .iter()
@@ -603,6 +602,78 @@ pub fn list_from_keyed(json: &str) -> Result<String, String> {
     } else {
         Err(problems.join("; "))
     }
+}
+
+impl ActivityKind {
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        t(match self {
+            ActivityKind::Diplomacy => T::KindDiplomacy,
+            ActivityKind::Advocacy => T::KindAdvocacy,
+            ActivityKind::PublicDiplomacy => T::KindPublicDiplomacy,
+            ActivityKind::AssistanceProgram => T::KindAssistanceProgram,
+            ActivityKind::Grant => T::KindGrant,
+            ActivityKind::Training => T::KindTraining,
+            ActivityKind::Exchange => T::KindExchange,
+            ActivityKind::TechnicalAssistance => T::KindTechnicalAssistance,
+            ActivityKind::PublicEvent => T::KindPublicEvent,
+        })
+    }
+}
+
+impl Status {
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        t(match self {
+            Status::Ongoing => T::StatusOngoing,
+            Status::Completed => T::StatusCompleted,
+            Status::Suspended => T::StatusSuspended,
+            Status::Launched => T::StatusLaunched,
+        })
+    }
+}
+
+impl PartialDate {
+    /// "29 September 2006", "June 2006" or "2006", in the interface's language.
+    pub fn display(&self) -> String {
+        date(self)
+    }
+}
+
+/// Lower-cases and straightens apostrophes, so "government's" finds "government’s".
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// Lower case for the scripts the explorer's texts use (Latin, Greek, Cyrillic including
+/// Kazakh's letters), by their code point layout: the standard library's full Unicode tables
+/// would add 11 KB to the wasm for letters no text here contains.
+pub fn fold_char(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
+            u + 32
+        }
+        0x400..=0x40F => u + 80,
+        // Pairs, capital at the even code point: Latin Extended-A, Cyrillic's additions.
+        0x100..=0x12F
+        | 0x132..=0x137
+        | 0x14A..=0x177
+        | 0x460..=0x481
+        | 0x48A..=0x4BF
+        | 0x4D0..=0x52F
+            if u.is_multiple_of(2) =>
+        {
+            u + 1
+        }
+        // Pairs, capital at the odd code point.
+        0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if !u.is_multiple_of(2) => u + 1,
+        0x4C0 => 0x4CF,
+        0x2018 | 0x2019 => u32::from(b'\''),
+        0x201C | 0x201D => u32::from(b'"'),
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 #[cfg(test)]

@@ -104,7 +104,7 @@ pub fn chips(d: &Dataset, f: &Filters) -> Vec<Chip> {
             .find(|m| &m.id == h)
             .map_or_else(|| h.clone(), |m| m.label.clone());
         let label = if i18n::lang() == i18n::Lang::En {
-            super::query::fold(&label)
+            super::i18n::fold(&label)
         } else {
             label
         };

@@ -266,22 +266,6 @@ impl ActivityKind {
         }
     }
 
-    /// Words for people.
-    pub fn label(self) -> &'static str {
-        use crate::core::i18n::{T, t};
-        t(match self {
-            ActivityKind::Diplomacy => T::KindDiplomacy,
-            ActivityKind::Advocacy => T::KindAdvocacy,
-            ActivityKind::PublicDiplomacy => T::KindPublicDiplomacy,
-            ActivityKind::AssistanceProgram => T::KindAssistanceProgram,
-            ActivityKind::Grant => T::KindGrant,
-            ActivityKind::Training => T::KindTraining,
-            ActivityKind::Exchange => T::KindExchange,
-            ActivityKind::TechnicalAssistance => T::KindTechnicalAssistance,
-            ActivityKind::PublicEvent => T::KindPublicEvent,
-        })
-    }
-
     /// Parses the JSON/URL identifier.
     pub fn from_id(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.id() == s)
@@ -315,17 +299,6 @@ impl Status {
             Status::Suspended => "suspended",
             Status::Launched => "launched",
         }
-    }
-
-    /// Words for people.
-    pub fn label(self) -> &'static str {
-        use crate::core::i18n::{T, t};
-        t(match self {
-            Status::Ongoing => T::StatusOngoing,
-            Status::Completed => T::StatusCompleted,
-            Status::Suspended => T::StatusSuspended,
-            Status::Launched => T::StatusLaunched,
-        })
     }
 
     /// Parses the JSON/URL identifier.
@@ -503,11 +476,6 @@ impl PartialDate {
         )
     }
 
-    /// "29 September 2006", "June 2006" or "2006", in the interface's language.
-    pub fn display(&self) -> String {
-        crate::core::i18n::date(self)
-    }
-
     /// "29 September 2006", "June 2006" or "2006", in English whatever the interface's
     /// language: how the report writes dates, and what the search reads.
     pub fn english(&self) -> String {
@@ -683,28 +651,6 @@ pub struct Evidence {
 }
 
 impl Dataset {
-    /// The folded text search looks in for the activity at `index` (title, summary, quotes and
-    /// what was counted, joined): folded once for all searches, not once per keystroke.
-    pub fn search_text(&self, index: usize) -> &str {
-        let all = self.search.get_or_init(|| {
-            self.activities
-                .iter()
-                .map(|a| {
-                    let mut s = crate::core::query::fold(&a.title);
-                    for part in std::iter::once(&a.summary)
-                        .chain(a.evidence.iter().map(|e| &e.quote))
-                        .chain(a.metrics.iter().map(|m| &m.counted))
-                    {
-                        s.push('\u{1}');
-                        s.push_str(&crate::core::query::fold(part));
-                    }
-                    s
-                })
-                .collect()
-        });
-        all.get(index).map_or("", String::as_str)
-    }
-
     /// The position of an activity of this dataset in `activities`.
     pub fn index_of(&self, a: &Activity) -> Option<usize> {
         let size = std::mem::size_of::<Activity>().max(1);
@@ -714,11 +660,6 @@ impl Dataset {
             .get(i)
             .filter(|b| std::ptr::eq(a, *b))
             .map(|_| i)
-    }
-
-    /// Parses and fully validates a dataset, naming what is wrong.
-    pub fn from_json(json: &str) -> Result<Dataset, crate::core::validate::DatasetError> {
-        crate::core::validate::parse_and_check(json)
     }
 
     /// The sector with this id.

@@ -2,7 +2,7 @@
 //! Totals keep the report's qualifiers, so a sum is never more exact than its parts.
 
 use super::filters::{Filters, Measure, Month, Sort};
-use super::i18n::{self, T, t};
+use super::i18n::{self, T, fold, fold_char, t};
 use super::model::*;
 use super::order::sort_by;
 
@@ -573,40 +573,28 @@ impl<'a> ById<'a> {
     }
 }
 
-/// Lower-cases and straightens apostrophes, so "government's" finds "government’s".
-pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
-}
-
-/// Lower case for the scripts the explorer's texts use (Latin, Greek, Cyrillic including
-/// Kazakh's letters), by their code point layout: the standard library's full Unicode tables
-/// would add 11 KB to the wasm for letters no text here contains.
-fn fold_char(c: char) -> char {
-    let u = c as u32;
-    let lower = match u {
-        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
-            u + 32
-        }
-        0x400..=0x40F => u + 80,
-        // Pairs, capital at the even code point: Latin Extended-A, Cyrillic's additions.
-        0x100..=0x12F
-        | 0x132..=0x137
-        | 0x14A..=0x177
-        | 0x460..=0x481
-        | 0x48A..=0x4BF
-        | 0x4D0..=0x52F
-            if u.is_multiple_of(2) =>
-        {
-            u + 1
-        }
-        // Pairs, capital at the odd code point.
-        0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if !u.is_multiple_of(2) => u + 1,
-        0x4C0 => 0x4CF,
-        0x2018 | 0x2019 => u32::from(b'\''),
-        0x201C | 0x201D => u32::from(b'"'),
-        _ => u,
-    };
-    char::from_u32(lower).unwrap_or(c)
+impl Dataset {
+    /// The folded text search looks in for the activity at `index` (title, summary, quotes and
+    /// what was counted, joined): folded once for all searches, not once per keystroke.
+    pub fn search_text(&self, index: usize) -> &str {
+        let all = self.search.get_or_init(|| {
+            self.activities
+                .iter()
+                .map(|a| {
+                    let mut s = fold(&a.title);
+                    for part in std::iter::once(&a.summary)
+                        .chain(a.evidence.iter().map(|e| &e.quote))
+                        .chain(a.metrics.iter().map(|m| &m.counted))
+                    {
+                        s.push('\u{1}');
+                        s.push_str(&fold(part));
+                    }
+                    s
+                })
+                .collect()
+        });
+        all.get(index).map_or("", String::as_str)
+    }
 }
 
 /// Byte ranges of `text` that match `q` (case- and apostrophe-insensitive), for highlighting.
