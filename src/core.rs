@@ -3,9 +3,10 @@
 //!
 //! Layered bottom-up, with no cycles: dataset (`model`, decoded by serde and checked by
 //! `validate`; made by `build`) → view state (`filters`, from the URL) → `query` (select,
-//! totals, dates) → layouts (`charts`, `timeline`) and words (`labels`) → files people take
-//! away (`svg` for chart downloads, `exports` for CSV/JSON/citations); `i18n` beside them holds
-//! the language (the data's descriptions translated by `translate`).
+//! totals, dates) → layouts (`charts`, `timeline`, which travel to the image module as JSON in
+//! their `wire` form) and words (`labels`) → files people take away (`exports` for
+//! CSV/JSON/citations; chart images are drawn outside the core, by `crate::images`); `i18n`
+//! beside them holds the language (the data's descriptions translated by `translate`).
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod build;
@@ -18,7 +19,7 @@ pub mod labels;
 pub mod model;
 pub mod order;
 pub mod query;
-pub mod svg;
 pub mod timeline;
 pub mod translate;
 pub mod validate;
+pub mod wire;

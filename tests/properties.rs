@@ -25,6 +25,7 @@
 //! is off (no `proptest-regressions/` files): each failure found is kept at the end of this file
 //! as an explicit `#[test]` on its minimal input (the bugs they found are fixed in `src/`).
 
+use kz_explorer::app::export::Chart as ImageOf;
 use kz_explorer::core::charts::{self, SectorLayout};
 use kz_explorer::core::filters::{self, Filters, Measure, Month, Sort};
 use kz_explorer::core::i18n;
@@ -36,6 +37,7 @@ use kz_explorer::core::query::{self, Except};
 use kz_explorer::core::timeline::{self, MarkShape, TimelineLayout};
 use kz_explorer::core::translate::{self, TranslationError};
 use kz_explorer::core::validate::{self, DatasetError};
+use kz_explorer::images::Size;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{Index, select, subsequence};
@@ -1196,12 +1198,18 @@ fn layouts_hold(d: &Dataset, f: &Filters) -> Result<(), TestCaseError> {
     prop_assert_eq!(rows.len(), d.sectors.len());
     let chart = charts::sector_layout(&rows);
     check_sector_layout(&chart)?;
-    let svg = charts::render_sector_chart(&chart, "Activities by sector", 720);
+    // The images are drawn from the same layouts, by plotters.
+    let image = |chart, size| {
+        let req =
+            kz_explorer::app::export::image_request(d, f, chart, size, "https://example.org/");
+        kz_explorer::images::svg(&req).map(|(svg, _)| svg)
+    };
+    let svg = image(ImageOf::Sector, Size::Screen(720));
     prop_assert!(svg.is_ok(), "sector chart: {svg:?}");
     no_nan("sector chart", &svg.unwrap())?;
     let tl = timeline::timeline_layout(d, &for_timeline, (f.from, f.to));
     check_timeline_layout(&tl)?;
-    let svg = timeline::render_timeline(&tl, "Timeline", 960);
+    let svg = image(ImageOf::Timeline, Size::Social);
     prop_assert!(svg.is_ok(), "timeline: {svg:?}");
     no_nan("timeline svg", &svg.unwrap())?;
     let page = kz_explorer::app::render_view(std::sync::Arc::new(d.clone()), &f.to_query());

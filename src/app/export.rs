@@ -1,32 +1,125 @@
-//! Downloads of the current view: CSV and JSON of its activities, SVG and PNG of its charts,
-//! each named for what it holds (`kz2006-trafficking.csv`); and copying to the clipboard.
+//! Downloads of the current view: CSV and JSON of its activities, images of its charts (drawn
+//! by the image module, `super::images`), each named for what it holds
+//! (`kz2006-trafficking.csv`, `kz2006-trafficking-timeline-social.png`); and copying to the
+//! clipboard.
 
 use super::state::Ctx;
 use super::url::current_url;
-use crate::core::charts::{render_sector_chart, sector_layout};
+use crate::core::charts::sector_layout;
 use crate::core::exports::{to_csv, to_json};
-use crate::core::i18n::{T, f as tf, t};
+use crate::core::filters::Filters;
+use crate::core::i18n::{self, T, f as tf, t};
 use crate::core::labels::{caption, file_stem, measure_label};
+use crate::core::model::Dataset;
 use crate::core::query::{Except, by_sector, select};
-use crate::core::timeline::{render_timeline, timeline_layout};
+use crate::core::timeline::{tick_label, timeline_layout};
+use crate::images::{Request, Size, Texts};
 use leptos::prelude::GetUntracked;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Which chart a download draws.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// Which chart an image draws.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Chart {
     Sector,
     Timeline,
 }
 
-/// A chart download's file format.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// An image's file format.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Format {
     Svg,
     Png,
 }
 
-/// Saves `content` as a file through a temporary object URL.
+impl Chart {
+    /// Its part of a file name, and the id of its panel on the page.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Chart::Sector => ("sector-chart", "sector-chart"),
+            Chart::Timeline => ("timeline", "timeline"),
+        }
+    }
+}
+
+/// What an image of `chart` shows and says for the view `f` (at `url`), at `size`: the chart
+/// laid out as the page lays it out, its title, filter line and source in the current
+/// language, its axis and legend words. (Natively too: the build's social cards.)
+pub fn image_request(d: &Dataset, f: &Filters, chart: Chart, size: Size, url: &str) -> Request {
+    let narrow = f.narrowing();
+    let (layout, title, ticks) = match chart {
+        Chart::Sector => {
+            let f = Filters {
+                measure: f.measure.clone(),
+                ..narrow
+            };
+            let acts = select(d, &f, Except::Sectors);
+            let l = sector_layout(&by_sector(d, &acts, &f.measure, &f.sectors));
+            let ticks = l.ticks.iter().map(|(v, _)| i18n::num(*v)).collect();
+            let title = tf(T::BySector, &[&measure_label(d, &f.measure)]);
+            (crate::images::Chart::Sector(l), title, ticks)
+        }
+        Chart::Timeline => {
+            let acts = select(d, &narrow, Except::Dates);
+            let l = timeline_layout(d, &acts, (narrow.from, narrow.to));
+            let ticks = l
+                .ticks
+                .iter()
+                .map(|(m, _)| match tick_label(*m, l.scale.first) {
+                    (name, Some(year)) => format!("{name}\n{year}"),
+                    (name, None) => name.to_string(),
+                })
+                .collect();
+            let title = t(T::TimelineTitle).to_string();
+            (crate::images::Chart::Timeline(l), title, ticks)
+        }
+    };
+    let filter = caption(d, f);
+    let report = d.reports.first();
+    let field = |get: fn(&crate::core::model::Report) -> &str| report.map_or("", get);
+    Request {
+        chart: layout,
+        size,
+        texts: Texts {
+            lang: i18n::lang().code().to_string(),
+            title,
+            filter: if filter.is_empty() {
+                t(T::ImageNoFilter).to_string()
+            } else {
+                filter
+            },
+            source: tf(
+                T::ImageSource,
+                &[field(|r| &r.publisher), field(|r| &r.title)],
+            ),
+            url: url.to_string(),
+            ticks,
+            legend: [
+                T::LegendDay,
+                T::LegendMonth,
+                T::LegendPeriod,
+                T::LegendYearOnly,
+                T::LegendContext,
+                T::LegendCluster,
+            ]
+            .map(|k| t(k).to_string())
+            .to_vec(),
+            cluster: t(T::ImageCluster).to_string(),
+        },
+    }
+}
+
+/// The name a download of an image carries: `kz2006-media-timeline-social.png`.
+pub fn image_name(d: &Dataset, f: &Filters, chart: Chart, size: Size, format: Format) -> String {
+    format!(
+        "{}-{}{}.{}",
+        file_stem(d, f),
+        chart.names().0,
+        size.suffix(),
+        if format == Format::Svg { "svg" } else { "png" }
+    )
+}
+
+/// Saves `content` as a file.
 fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -34,8 +127,17 @@ fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
         &js_sys::Array::of1(&JsValue::from_str(content)),
         &opts,
     )?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    save_url(name, &url)?;
+    save(name, &blob)
+}
+
+/// Saves a blob as a file through a temporary object URL.
+fn save(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
+    let doc = super::dom::document().ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
     // Revoked later: the download may still be reading it.
     let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
@@ -43,15 +145,6 @@ fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     if let Some(w) = crate::app::dom::window() {
         w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
     }
-    Ok(())
-}
-
-fn save_url(name: &str, url: &str) -> Result<(), JsValue> {
-    let doc = super::dom::document().ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    a.set_href(url);
-    a.set_download(name);
-    a.click();
     Ok(())
 }
 
@@ -79,85 +172,24 @@ pub fn json(ctx: &Ctx) {
     );
 }
 
-/// A chart of the current view as an SVG file, or a PNG (the SVG rasterised at twice its size).
-pub fn chart_image(ctx: &Ctx, chart: Chart, format: Format) {
-    let (d, f) = (ctx.d(), ctx.state.filters.get_untracked());
-    let with_caption = |title: String| {
-        let c = caption(&d, &f);
-        if c.is_empty() {
-            title
-        } else {
-            format!("{title} ({c})")
-        }
-    };
-    let svg = match chart {
-        Chart::Sector => {
-            let acts = select(&d, &f, Except::Sectors);
-            let rows = by_sector(&d, &acts, &f.measure, &f.sectors);
-            let title = with_caption(tf(T::BySector, &[&measure_label(&d, &f.measure)]));
-            render_sector_chart(&sector_layout(&rows), &title, 720)
-        }
-        Chart::Timeline => {
-            let acts = select(&d, &f, Except::Dates);
-            let layout = timeline_layout(&d, &acts, (f.from, f.to));
-            render_timeline(&layout, &with_caption(t(T::TimelineTitle).to_string()), 960)
-        }
-    }
-    .unwrap_or_default();
-    let name = format!(
-        "{}-{}",
-        file_stem(&d, &f),
-        if chart == Chart::Timeline {
-            "timeline"
-        } else {
-            "sector-chart"
-        }
-    );
-    let done = match format {
-        Format::Svg => download(&format!("{name}.svg"), "image/svg+xml", &svg),
-        Format::Png => download_png(format!("{name}.png"), &svg),
-    };
-    if let Err(e) = done {
-        web_sys::console::warn_1(&e);
-    }
+/// The width a chart has on screen, in CSS pixels (720 where it is not shown).
+fn on_screen(chart: Chart) -> u32 {
+    super::dom::by_id(chart.names().1)
+        .map(|e| e.get_bounding_client_rect().width().round() as u32)
+        .filter(|w| *w > 0)
+        .unwrap_or(720)
 }
 
-fn download_png(name: String, svg: &str) -> Result<(), JsValue> {
-    let img = web_sys::HtmlImageElement::new()?;
-    let src = format!(
-        "data:image/svg+xml;charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(svg))
-    );
-    let img2 = img.clone();
-    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let draw = || -> Result<(), JsValue> {
-            let doc = super::dom::document().ok_or("no document")?;
-            let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
-            let (w, h) = (img2.natural_width() * 2, img2.natural_height() * 2);
-            canvas.set_width(w);
-            canvas.set_height(h);
-            let ctx: web_sys::CanvasRenderingContext2d = canvas
-                .get_context("2d")?
-                .ok_or("no 2d context")?
-                .dyn_into()?;
-            ctx.set_fill_style_str("#ffffff");
-            ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
-            ctx.draw_image_with_html_image_element_and_dw_and_dh(
-                &img2,
-                0.0,
-                0.0,
-                f64::from(w),
-                f64::from(h),
-            )?;
-            save_url(&name, &canvas.to_data_url()?)
-        };
-        if let Err(e) = draw() {
-            web_sys::console::warn_1(&e);
-        }
+/// Makes an image of a chart of the current view (`size` none: as wide as on screen) and saves
+/// it; the image module is fetched on the first one.
+pub fn chart_image(ctx: &Ctx, chart: Chart, format: Format, size: Option<Size>) {
+    let (d, f) = (ctx.d(), ctx.state.filters.get_untracked());
+    let size = size.unwrap_or_else(|| Size::Screen(on_screen(chart)));
+    let request = image_request(&d, &f, chart, size, &current_url());
+    let name = image_name(&d, &f, chart, size, format);
+    super::images::make(request, format, move |made| {
+        made.and_then(|blob| save(&name, &blob).map_err(|e| format!("{e:?}")))
     });
-    img.set_onload(Some(onload.unchecked_ref()));
-    img.set_src(&src);
-    Ok(())
 }
 
 /// Copies text to the clipboard; false where the browser refuses.

@@ -51,10 +51,10 @@ pub fn SectorChart() -> impl IntoView {
                 }}
             </div>
             <div class="downloads">
-                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Sector, export::Format::Svg)>
+                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Sector, export::Format::Svg, None)>
                     {t(T::DownloadSvg)}
                 </button>
-                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Sector, export::Format::Png)>
+                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Sector, export::Format::Png, None)>
                     {t(T::DownloadPng)}
                 </button>
             </div>

@@ -63,10 +63,10 @@ pub fn Timeline() -> impl IntoView {
                 </ol>
             </details>
             <div class="downloads">
-                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Timeline, export::Format::Svg)>
+                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Timeline, export::Format::Svg, None)>
                     {t(T::DownloadSvg)}
                 </button>
-                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Timeline, export::Format::Png)>
+                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Timeline, export::Format::Png, None)>
                     {t(T::DownloadPng)}
                 </button>
             </div>

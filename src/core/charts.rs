@@ -1,29 +1,9 @@
 //! The sector chart as functions: a pure layout (each bar's share of the axis, ticks) that the
-//! page's `SectorChart` component shows, and a standalone SVG of it for the download.
+//! page's `SectorChart` component shows and the image module draws (`crate::images`).
 
 use super::colour::{Theme, for_theme};
 use super::query::SectorRow;
-use super::svg::{Anchor, Svg};
-use std::fmt;
-
-/// Why a chart could not be drawn.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ChartError {
-    /// The requested size cannot hold the chart.
-    TooSmall { width: u32, height: u32 },
-}
-
-impl fmt::Display for ChartError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ChartError::TooSmall { width, height } => {
-                write!(f, "a {width}×{height} chart is too small to draw")
-            }
-        }
-    }
-}
-
-impl std::error::Error for ChartError {}
+use serde::{Deserialize, Serialize};
 
 /// "Nice" tick values from 0 covering `max` with about `target` steps (1, 2, 5 × 10ⁿ), in
 /// integer arithmetic.
@@ -46,7 +26,7 @@ pub fn nice_ticks(max: u64, target: u32) -> Vec<u64> {
 }
 
 /// One bar of the sector chart.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bar {
     pub sector: String,
     pub name: String,
@@ -55,16 +35,18 @@ pub struct Bar {
     pub colour: String,
     pub value: u64,
     /// The bar's length as a share of the axis (0 to 1).
+    #[serde(with = "super::wire")]
     pub share: f64,
     pub selected: bool,
 }
 
 /// The sector chart, independent of size.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SectorLayout {
     /// Largest first; ties keep the dataset's order.
     pub bars: Vec<Bar>,
     /// Tick value and its share of the axis.
+    #[serde(with = "super::wire")]
     pub ticks: Vec<(u64, f64)>,
     pub any_selected: bool,
 }
@@ -137,70 +119,11 @@ pub fn colour_vars(colour: &str) -> String {
     })
 }
 
-const ROW: f64 = 30.0;
-const BAR: f64 = 20.0;
-const TOP: f64 = 40.0;
-const AXIS: f64 = 28.0;
-
-/// The chart as a standalone SVG `width` pixels wide, for the download (light colours).
-pub fn render_sector_chart(
-    layout: &SectorLayout,
-    title: &str,
-    width: u32,
-) -> Result<String, ChartError> {
-    let height = (TOP + ROW * layout.bars.len() as f64 + AXIS).ceil() as u32;
-    if width < 300 {
-        return Err(ChartError::TooSmall { width, height });
-    }
-    let w = f64::from(width);
-    let label_w = (w * 0.34).clamp(120.0, 240.0);
-    let value_w = 120.0;
-    let plot_w = w - label_w - value_w;
-    let mut svg = Svg::new(width, height, title);
-    svg.text(12.0, 18.0, title, 16, Anchor::Start);
-    let bottom = TOP + ROW * layout.bars.len() as f64;
-    for (value, share) in &layout.ticks {
-        let x = label_w + plot_w * share;
-        svg.line(x, TOP, x, bottom, "#cccccc");
-        svg.text(
-            x,
-            bottom + AXIS / 2.0,
-            &super::i18n::num(*value),
-            13,
-            Anchor::Middle,
-        );
-    }
-    for (i, b) in layout.bars.iter().enumerate() {
-        let y = TOP + ROW * i as f64;
-        let cy = y + ROW / 2.0;
-        let len = plot_w * b.share;
-        let opacity = if layout.any_selected && !b.selected {
-            35
-        } else {
-            100
-        };
-        if len >= 0.5 {
-            svg.rect(
-                label_w,
-                y + (ROW - BAR) / 2.0,
-                len,
-                BAR,
-                &for_theme(&b.colour, Theme::Light),
-                opacity,
-            );
-        }
-        svg.text(label_w - 8.0, cy, &b.short, 13, Anchor::End);
-        svg.text(label_w + len + 6.0, cy, &b.display, 13, Anchor::Start);
-    }
-    Ok(svg.finish())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::filters::{Filters, Measure};
+    use crate::core::filters::Filters;
     use crate::core::query::{Except, by_sector, select};
-    use crate::core::svg::escape;
 
     fn layout(q: &str) -> SectorLayout {
         let d = crate::core::query::tests::dataset();
@@ -244,34 +167,22 @@ mod tests {
     }
 
     #[test]
-    fn the_download_is_a_standalone_svg_with_every_sector() {
-        let l = layout("");
-        let svg = render_sector_chart(&l, "Activities by sector", 640).unwrap();
-        assert!(svg.starts_with("<svg xmlns="));
-        assert!(svg.contains("<title>Activities by sector</title>"));
-        let nonzero = l.bars.iter().filter(|b| b.value > 0).count();
-        // One background rectangle, then a bar per sector with activities.
-        assert_eq!(svg.matches("<rect").count(), nonzero + 1);
-        for b in &l.bars {
-            assert!(svg.contains(&escape(&b.short)), "{}", b.short);
+    fn a_layout_travels_as_json_and_back() {
+        let l = layout("?measure=people_trained&sector=media");
+        let json = serde_json::to_string(&l).unwrap();
+        assert!(
+            !json.contains("\"share\":0."),
+            "shares are whole millionths"
+        );
+        let back: SectorLayout = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.bars.len(), l.bars.len());
+        for (a, b) in back.bars.iter().zip(&l.bars) {
+            assert!((a.share - b.share).abs() < 1e-6);
+            assert_eq!(
+                (&a.name, &a.display, a.selected),
+                (&b.name, &b.display, b.selected)
+            );
         }
-        assert!(matches!(
-            render_sector_chart(&l, "x", 50),
-            Err(ChartError::TooSmall { .. })
-        ));
-    }
-
-    #[test]
-    fn hostile_labels_are_escaped() {
-        let mut d = crate::core::query::tests::dataset();
-        d.sectors[0].name = "<script>alert(\"x\")</script>".into();
-        d.sectors[0].short = d.sectors[0].name.clone();
-        d.sectors[0].colour = "red;background:url(x)".into();
-        let acts = select(&d, &Filters::default(), Except::Nothing);
-        let l = sector_layout(&by_sector(&d, &acts, &Measure::Activities, &[]));
-        let out = render_sector_chart(&l, "t <b>", 640).unwrap();
-        assert!(!out.contains("<script>") && !out.contains("<b>"));
-        assert!(out.contains("&lt;script&gt;"));
-        assert!(!out.contains("url(x)"));
+        assert!(back.any_selected);
     }
 }

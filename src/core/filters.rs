@@ -4,7 +4,9 @@
 use super::model::{ActivityKind, Status};
 
 /// A month of a year; the unit of the timeline and of date-range filters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Month {
     pub year: i32,
     /// 1–12.

@@ -279,6 +279,28 @@ texts! {
     MoreThan = "more than {0}";
     AtLeast = "at least {0}";
     Approximately = "approximately {0}";
+    // Chart images (issue 17).
+    DownloadImage = "Download image";
+    ImageChart = "Chart";
+    ImageFormat = "Format";
+    ImageSize = "Size";
+    ImageOnScreen = "As on screen";
+    ImageSocial = "Social card (1200 × 630)";
+    ImagePrint = "For print: A4 landscape (2339 × 1654)";
+    ImageDownload = "Download";
+    ImageMaking = "Making the image…";
+    ImageFailed = "The image could not be made ({0}).";
+    ImageNoFilter = "All activities in the report, no filter";
+    ImageSource = "Source: {0}, {1}";
+    LegendDay = "a day";
+    LegendMonth = "a month";
+    LegendPeriod = "a period";
+    LegendYearOnly = "dated to the year only";
+    LegendContext = "hollow: context";
+    LegendCluster = "several events (see the list)";
+    ImageCluster = "dated events: {0}";
+    PrintView = "Print this view";
+    PrintShort = "Print";
 }
 
 /// The interface's texts in one language.

@@ -1,16 +1,14 @@
 //! The timeline's pure core: the month domain, a scale from days to shares of the width (0 to 1)
 //! and back, one lane per sector with marks whose shape shows their precision (marks that would
-//! cover each other are stacked in rows). The page's `Timeline` component shows the layout; the
-//! SVG for the download is drawn from it here.
+//! cover each other are stacked in rows). The page's `Timeline` component shows the layout, and
+//! the image module draws it (`crate::images`).
 
-use super::charts::ChartError;
-use super::colour::{Theme, for_theme};
 use super::filters::Month;
 use super::i18n::{T, f as tf};
 use super::model::*;
 use super::order::sort_by;
 use super::query::{Day, year_only};
-use super::svg::{Anchor, Svg};
+use serde::{Deserialize, Serialize};
 
 /// The months the timeline shows: the report's year, widened to every month or day the data
 /// mentions (year-only dates outside it are drawn as running off the edge instead).
@@ -40,7 +38,7 @@ pub fn month_domain(d: &Dataset) -> (Month, Month) {
 }
 
 /// Maps days to shares of the timeline's width, each month the same width.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TimeScale {
     pub first: Month,
     pub months: i32,
@@ -89,7 +87,7 @@ impl TimeScale {
 }
 
 /// How a mark looks, from the precision of what it stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MarkShape {
     /// An exact day: a point.
     Day,
@@ -105,7 +103,7 @@ pub enum MarkShape {
 }
 
 /// What selecting a mark does.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Target {
     /// Opens the activity.
     Activity(String),
@@ -118,11 +116,13 @@ pub enum Target {
 }
 
 /// One mark, in shares of the width, with what it stands for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mark {
     pub shape: MarkShape,
     /// Start and width (0 for a day point).
+    #[serde(with = "super::wire")]
     pub x: f64,
+    #[serde(with = "super::wire")]
     pub w: f64,
     /// The row within its lane: marks that would cover each other are stacked.
     pub row: u32,
@@ -152,7 +152,7 @@ impl Mark {
 }
 
 /// One lane per sector with any activity.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lane {
     pub sector: String,
     pub short: String,
@@ -163,15 +163,17 @@ pub struct Lane {
 }
 
 /// The timeline, independent of size.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimelineLayout {
     pub scale: TimeScale,
     pub lanes: Vec<Lane>,
     /// Point-like marks in date order (the keyboard's order), then bands and bars.
     pub marks: Vec<Mark>,
     /// The chosen month range, as shares (none when the timeline is zoomed into it).
+    #[serde(with = "super::wire")]
     pub brush: Option<(f64, f64)>,
     /// Every month: its start as a share.
+    #[serde(with = "super::wire")]
     pub ticks: Vec<(Month, f64)>,
     /// True when the timeline shows only the chosen months.
     pub zoomed: bool,
@@ -465,91 +467,6 @@ pub fn tick_label(m: Month, first: Month) -> (&'static str, Option<i32>) {
     (name, (m.month == 1 || m == first).then_some(m.year))
 }
 
-const LANE: f64 = 30.0;
-const ROW_STEP: f64 = 24.0;
-const AXIS: f64 = 40.0;
-const HEAD: f64 = 30.0;
-
-/// The timeline as a standalone SVG `width` pixels wide, for the download (light colours).
-pub fn render_timeline(
-    layout: &TimelineLayout,
-    title: &str,
-    width: u32,
-) -> Result<String, ChartError> {
-    let lane_h = |l: &Lane| LANE + ROW_STEP * f64::from(l.rows.saturating_sub(1));
-    let body: f64 = layout.lanes.iter().map(lane_h).sum();
-    let height = (HEAD + AXIS + body + 8.0).ceil() as u32;
-    if width < 400 {
-        return Err(ChartError::TooSmall { width, height });
-    }
-    let label_w = 130.0;
-    let track = f64::from(width) - label_w - 12.0;
-    let px = |share: f64| label_w + track * share.clamp(0.0, 1.0);
-    let mut svg = Svg::new(width, height, title);
-    svg.text(12.0, 16.0, title, 16, Anchor::Start);
-    let top = HEAD + AXIS;
-    let bottom = top + body;
-    for (m, x) in &layout.ticks {
-        let (name, year) = tick_label(*m, layout.scale.first);
-        let strong = m.month == 1;
-        svg.line(
-            px(*x),
-            HEAD + 4.0,
-            px(*x),
-            bottom,
-            if strong { "#555555" } else { "#dddddd" },
-        );
-        svg.text(px(*x) + 3.0, HEAD + 12.0, name, 12, Anchor::Start);
-        if let Some(y) = year {
-            svg.text(px(*x) + 3.0, HEAD + 28.0, &y.to_string(), 12, Anchor::Start);
-        }
-    }
-    if let Some((a, b)) = layout.brush {
-        svg.rect(px(a), top, px(b) - px(a), body, "#888888", 15);
-    }
-    let mut y = top;
-    let mut lane_top = Vec::new();
-    for lane in &layout.lanes {
-        lane_top.push(y);
-        svg.text(label_w - 8.0, y + LANE / 2.0, &lane.short, 13, Anchor::End);
-        y += lane_h(lane);
-    }
-    for m in layout.marks.iter().rev() {
-        let Some(lane) = layout.lanes.get(m.lane) else {
-            continue;
-        };
-        let colour = for_theme(&lane.colour, Theme::Light);
-        let cy = lane_top[m.lane] + LANE / 2.0 + ROW_STEP * f64::from(m.row);
-        let (x0, x1) = (px(m.x), px(m.x + m.w));
-        match m.shape {
-            MarkShape::YearOnly => svg.rect(x0, cy - 9.0, x1 - x0, 18.0, &colour, 18),
-            MarkShape::Period { .. } => {
-                svg.rect(x0, cy - 4.0, (x1 - x0).max(2.0), 8.0, &colour, 70)
-            }
-            MarkShape::Month => svg.rect(
-                x0 + 1.0,
-                cy - 6.0,
-                (x1 - x0 - 2.0).max(4.0),
-                12.0,
-                &colour,
-                if m.context { 35 } else { 85 },
-            ),
-            MarkShape::Day => svg.circle(x0, cy, 6.0, &colour, m.context),
-            MarkShape::Cluster { count } => {
-                svg.circle(x0 + (x1 - x0) / 2.0, cy, 9.0, &colour, false);
-                svg.text(
-                    x0 + (x1 - x0) / 2.0,
-                    cy + 16.0,
-                    &count.to_string(),
-                    11,
-                    Anchor::Middle,
-                );
-            }
-        }
-    }
-    Ok(svg.finish())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -663,17 +580,22 @@ mod tests {
     }
 
     #[test]
-    fn renders_a_mark_per_item() {
-        let (d, l) = layout();
-        let svg = render_timeline(&l, "Timeline", 900).unwrap();
-        let days = d
-            .events
-            .iter()
-            .filter(|e| e.date.precision() == Precision::Day)
-            .count();
-        assert_eq!(svg.matches("<circle").count(), days);
-        assert!(svg.contains(">Dec<") && svg.contains(">2005<"));
-        assert!(render_timeline(&timeline_layout(&d, &[], (None, None)), "t", 100).is_err());
+    fn a_layout_travels_as_json_and_back() {
+        let (_, l) = layout();
+        let back: TimelineLayout =
+            serde_json::from_str(&serde_json::to_string(&l).unwrap()).unwrap();
+        assert_eq!(
+            (back.scale, &back.lanes, back.zoomed),
+            (l.scale, &l.lanes, l.zoomed)
+        );
+        assert_eq!(back.marks.len(), l.marks.len());
+        for (a, b) in back.marks.iter().zip(&l.marks) {
+            assert!((a.x - b.x).abs() < 1e-6 && (a.w - b.w).abs() < 1e-6);
+            assert_eq!(
+                (a.shape, a.row, a.context, &a.label),
+                (b.shape, b.row, b.context, &b.label)
+            );
+        }
     }
 
     #[test]
