@@ -1,4 +1,4 @@
-// Post-build step: minifies the wasm-bindgen glue and boot.js with terser (Trunk's own JS
+// Post-build step: minifies the wasm-bindgen glues (the app's and the image module's) and boot.js with terser (Trunk's own JS
 // minifier cannot read either), then rewrites their subresource-integrity hashes in index.html.
 // Usage: node .ci/minify.mjs STAGING_DIR
 import { createHash } from 'node:crypto';
@@ -12,10 +12,11 @@ const { minify } = require('terser');
 
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
-for (const file of readdirSync(dir).filter((f) => /^(kz-explorer|boot)-[0-9a-f]+\.js$/.test(f))) {
+// The chart-image module's glue (`images.js`, no hash yet: .ci/stamp-images.mjs names it next).
+for (const file of readdirSync(dir).filter((f) => /^(kz-explorer|boot)-[0-9a-f]+\.js$/.test(f) || f === 'images.js')) {
   const path = join(dir, file);
   const code = readFileSync(path, 'utf8');
-  const module = file.startsWith('kz-explorer');
+  const module = file !== file.replace(/^(kz-explorer|images)/, '');
   const out = await minify(code, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   writeFileSync(path, out.code);
   const sri = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;

@@ -9,7 +9,8 @@
  *     compete with the first paint);
  *  3. once the page has loaded and the app has taken over (so the worker's precache never
  *     shares the line with the first load), registers the service worker (not in embeds) and
- *     offers a new version when one has installed. */
+ *     offers a new version when one has installed;
+ *  4. lends the app the chart-image module, imported on the first image asked for. */
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -84,6 +85,20 @@
     // On a slow connection, say that more is coming.
     setTimeout(function () { status(W[2]); }, 2500);
   }
+  // The chart-image module (plotters, a second wasm): the app calls its functions through
+  // this, which imports and starts it on the first call (`import()` is syntax the wasm cannot
+  // call itself). The build names it in an inert link, resolved against the page's base.
+  var images = null;
+  window.kzImages = function (name, args) {
+    if (!images) {
+      var link = document.querySelector('link[rel="kz-images"]');
+      images = import(link ? link.href : new URL('images.js', document.baseURI).href)
+        .then(function (m) { return m.default().then(function () { return m; }); });
+      images.catch(function () { images = null; });
+    }
+    return images.then(function (m) { return m[name].apply(null, args); });
+  };
+
   // After the first frame of the painted page (a timer after the next animation frame).
   function afterPaint() { requestAnimationFrame(function () { setTimeout(start, 0); }); }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterPaint);

@@ -31,13 +31,15 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Every page of the app (deep links included) is the one shell of this build.
   const key = request.mode === 'navigate' ? new URL('./', scope).href : url.origin + url.pathname;
-  // Another language's files are not precached (an English reader never downloads them): they
-  // are kept the first time they are fetched, so a language once used works offline too.
-  const locale = /\/data\/[^/]+\.[a-z]{2}\.json$/.test(url.pathname);
+  // Another language's files are not precached (an English reader never downloads them), nor
+  // is the chart-image module (fetched on the first image asked for): they are kept the first
+  // time they are fetched, so a language once used, and images once made, work offline too.
+  const lazy = /\/data\/[^/]+\.[a-z]{2}\.json$/.test(url.pathname) ||
+    /\/images-[0-9a-f]+(\.js|_bg\.wasm)$/.test(url.pathname);
   event.respondWith(caches.open(CACHE)
     .then((cache) => cache.match(key)
       .then((hit) => hit || fetch(request).then((response) => {
-        if (locale && response.ok) cache.put(key, response.clone());
+        if (lazy && response.ok) cache.put(key, response.clone());
         return response;
       }))));
 });

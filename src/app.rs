@@ -25,6 +25,7 @@ pub mod load;
 mod masthead;
 mod overview;
 mod page;
+mod print;
 mod reader;
 mod results;
 mod search_box;

@@ -16,9 +16,11 @@ export const BUDGET_KIB = 366;
 const dist = new URL('../dist/', import.meta.url);
 const html = readFileSync(new URL('index.html', dist), 'utf8');
 // Trunk's minifier drops attribute quotes where it can; read both forms.
+// The chart-image module is named in an inert link (`rel=kz-images`) and fetched only when an
+// image is asked for: not part of the first load.
 const linked = [...html.matchAll(/(?:href|src)=(?:"([^"]+)"|([^\s>"]+))/g)]
   .map((m) => (m[1] ?? m[2]).replace(/^\//, '').split(/[?#]/)[0])
-  .filter((f) => /\.(js|wasm|css|json)$/.test(f) && !f.endsWith('.webmanifest'));
+  .filter((f) => /\.(js|wasm|css|json)$/.test(f) && !f.endsWith('.webmanifest') && !/^images-/.test(f));
 export const assets = ['index.html', ...new Set(linked)].filter((f) => existsSync(new URL(f, dist)));
 
 test('the first load fits the size budget', () => {
@@ -48,6 +50,28 @@ test('each other language costs its own files only, and they are small', () => {
     console.log(`${lang}: + ${(total / 1024).toFixed(1)} KiB gzip (${files.join(' + ')})`);
     assert.ok(total <= 16 * 1024, `${lang} adds ${(total / 1024).toFixed(1)} KiB gzip, over 16 KiB`);
   }
+});
+
+// plotters draws the chart images in a second wasm, imported on the first image asked for: the
+// page's own wasm carries none of it (a plotters function would bring its source paths, in its
+// panic messages, into the data), and the module's size is printed apart.
+test('plotters is in the image module only, which the first load does not fetch', () => {
+  const module = html.match(/rel=(?:"kz-images"|kz-images)[^>]*href=(?:"([^"]+)"|([^\s>"]+))/);
+  assert.ok(module, 'index.html names no image module (rel=kz-images)');
+  const glue = (module[1] ?? module[2]).replace(/^\//, '');
+  const wasm = glue.replace(/\.js$/, '_bg.wasm');
+  let total = 0;
+  for (const f of [glue, wasm]) {
+    assert.ok(!assets.includes(f), `${f} is in the first load`);
+    const raw = readFileSync(new URL(f, dist)).length;
+    const gz = readFileSync(new URL(`${f}.gz`, dist)).length;
+    total += gz;
+    console.log(`image module: ${f.padEnd(34)} ${String(raw).padStart(8)} B raw ${String(gz).padStart(8)} B gzip`);
+  }
+  console.log(`image module: ${(total / 1024).toFixed(1)} KiB gzip, fetched on the first image`);
+  const page = assets.find((f) => f.endsWith('.wasm'));
+  assert.ok(!readFileSync(new URL(page, dist)).includes('plotters'), `${page} carries plotters`);
+  assert.ok(readFileSync(new URL(wasm, dist)).includes('plotters'), `${wasm} has no plotters: the check above proves nothing`);
 });
 
 test('every asset has precompressed copies beside it', () => {

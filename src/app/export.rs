@@ -187,9 +187,7 @@ pub fn chart_image(ctx: &Ctx, chart: Chart, format: Format, size: Option<Size>) 
     let size = size.unwrap_or_else(|| Size::Screen(on_screen(chart)));
     let request = image_request(&d, &f, chart, size, &current_url());
     let name = image_name(&d, &f, chart, size, format);
-    super::images::make(request, format, move |made| {
-        made.and_then(|blob| save(&name, &blob).map_err(|e| format!("{e:?}")))
-    });
+    super::images::make(request, format, move |blob| save(&name, &blob));
 }
 
 /// Copies text to the clipboard; false where the browser refuses.

@@ -1,21 +1,18 @@
-//! The image module, loaded on the first image asked for: `images.js` and its wasm (plotters;
-//! `src/bin/images.rs`) are imported from beside the page, kept for the page's life, and asked
-//! for an image of a request as a blob. The first visit never downloads them, and the service
-//! worker keeps them once fetched, so images can be made offline after the first.
+//! The image module, loaded on the first image asked for: its glue and wasm (plotters;
+//! `src/bin/images.rs`) are imported from beside the page (by boot.js, for the app), kept for
+//! the page's life, and asked for an image of a request as a blob, or to print the view. The first visit never downloads
+//! them, and the service worker keeps them once fetched, so images can be made offline after
+//! the first.
 
 use super::export::Format;
 use crate::core::i18n::{T, f as tf, t};
 use crate::images::Request;
-use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The module's script, beside the page's own files (Trunk writes it without a hash).
-const MODULE: &str = "images.js";
-
 thread_local! {
-    /// The module's exports, once it has been imported and started.
-    static LOADED: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// Whether an image has been asked for yet (the first waits for the module).
+    static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// A JavaScript failure in words.
@@ -26,53 +23,25 @@ fn said(e: JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-/// The module's exports: imported and started the first time.
-async fn module() -> Result<JsValue, JsValue> {
-    if let Some(m) = LOADED.with(|m| m.borrow().clone()) {
-        return Ok(m);
-    }
-    let w = super::dom::window().ok_or("no window")?;
-    // `import()` is syntax, not a function the wasm can call: boot.js lends it (`kzImport`).
-    let import: js_sys::Function = js_sys::Reflect::get(&w, &"kzImport".into())?.dyn_into()?;
-    // Resolved against the document's base, so a build under a sub-path finds it.
-    let url = super::load::url_of(MODULE);
-    let m = JsFuture::from(js_sys::Promise::from(
-        import.call1(&JsValue::NULL, &url.into())?,
-    ))
-    .await?;
-    let start: js_sys::Function = js_sys::Reflect::get(&m, &"default".into())?.dyn_into()?;
-    JsFuture::from(js_sys::Promise::from(start.call0(&JsValue::NULL)?)).await?;
-    LOADED.with(|l| *l.borrow_mut() = Some(m.clone()));
-    Ok(m)
+/// A request as the module reads it: JSON, written as the JSON exports are
+/// (`to_string_pretty`), so the page's wasm carries one JSON writer, not two (0.5 KB gzipped).
+fn json(request: &Request) -> JsValue {
+    serde_json::to_string_pretty(request)
+        .unwrap_or_default()
+        .into()
 }
 
-/// `request` drawn by the module as a file in `format`.
-pub async fn image(request: &Request, format: Format) -> Result<web_sys::Blob, String> {
-    // Written as the JSON exports are (`to_string_pretty`), so the page's wasm carries one
-    // JSON writer, not two.
-    let json = serde_json::to_string_pretty(request).map_err(|e| e.to_string())?;
-    let m = module().await.map_err(said)?;
-    let call = |name: &str| -> Result<JsValue, JsValue> {
-        let f: js_sys::Function = js_sys::Reflect::get(&m, &name.into())?.dyn_into()?;
-        f.call1(&JsValue::NULL, &json.as_str().into())
+/// Calls the module's function `name` with `args`, and waits for what it gives. boot.js lends
+/// the call (`kzImages`): it imports and starts the module the first time, as `import()` is
+/// syntax the wasm cannot call.
+async fn call(name: &str, args: &js_sys::Array) -> Result<JsValue, String> {
+    let run = async {
+        let w = super::dom::window().ok_or("no window")?;
+        let via: js_sys::Function = js_sys::Reflect::get(&w, &"kzImages".into())?.dyn_into()?;
+        let made = via.call2(&JsValue::NULL, &name.into(), args)?;
+        JsFuture::from(js_sys::Promise::from(made)).await
     };
-    match format {
-        Format::Svg => {
-            let svg = call("svg").map_err(said)?;
-            let opts = web_sys::BlobPropertyBag::new();
-            opts.set_type("image/svg+xml");
-            web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&svg), &opts)
-                .map_err(said)
-        }
-        Format::Png => {
-            let made = call("png").map_err(said)?;
-            let blob = JsFuture::from(js_sys::Promise::from(made))
-                .await
-                .map_err(said)?;
-            blob.dyn_into()
-                .map_err(|_| "the canvas gave no PNG".to_string())
-        }
-    }
+    run.await.map_err(said)
 }
 
 /// Makes `request` into a file in `format` and hands it to `done`; says so on the status line
@@ -80,15 +49,34 @@ pub async fn image(request: &Request, format: Format) -> Result<web_sys::Blob, S
 pub fn make(
     request: Request,
     format: Format,
-    done: impl FnOnce(Result<web_sys::Blob, String>) -> Result<(), String> + 'static,
+    done: impl FnOnce(web_sys::Blob) -> Result<(), JsValue> + 'static,
 ) {
-    let first = LOADED.with(|m| m.borrow().is_none());
+    let name = if format == Format::Svg { "svg" } else { "png" };
+    run(name, js_sys::Array::of1(&json(&request)), move |blob| {
+        done(blob.unchecked_into()).map_err(said)
+    });
+}
+
+/// Has the module draw both charts for paper into the print region (`#print-view`) with the
+/// filter line, and print once they are in.
+pub fn print(sector: &Request, timeline: &Request, filter: &str) {
+    let args = js_sys::Array::of3(&json(sector), &json(timeline), &filter.into());
+    run("print", args, |_| Ok(()));
+}
+
+/// Runs a call, then `done` with what it gave; the status line says "Making the image…" while
+/// the module is on its way, and why a call failed.
+fn run(
+    name: &'static str,
+    args: js_sys::Array,
+    done: impl FnOnce(JsValue) -> Result<(), String> + 'static,
+) {
+    let first = !ASKED.replace(true);
     if first {
         super::dom::set_status(t(T::ImageMaking));
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let made = image(&request, format).await;
-        match done(made) {
+        match call(name, &args).await.and_then(done) {
             Ok(()) if first => super::dom::set_status(""),
             Ok(()) => {}
             Err(e) => super::dom::set_status(&tf(T::ImageFailed, &[&e])),

@@ -35,7 +35,14 @@ pub fn Page(fingerprint: String) -> impl IntoView {
             <div id="status" class="status-line" role="status"></div>
             <main id="main" class:embed=!full>
                 {(!full).then(|| view! { <EmbedHead /> })}
-                {full.then(|| view! { <Toolbar /> })}
+                {full
+                    .then(|| {
+                        view! {
+                            <Toolbar />
+                            // Filled by "Print this view" (`print`), shown only on paper.
+                            <section id="print-view" class="print-only"></section>
+                        }
+                    })}
                 <div class="charts">
                     {ctx.shows(Embed::Chart).then(|| view! { <SectorChart /> })}
                     {ctx.shows(Embed::Timeline).then(|| view! { <Timeline /> })}

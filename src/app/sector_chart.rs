@@ -1,20 +1,19 @@
 //! The sector chart: activities (or a measure's total) per sector, as bars one can press to
-//! filter, or as a table; with a note on how it counts and its downloads.
+//! filter, or as a table; with a note on how it counts. (Its image is downloaded from the
+//! toolbar's "Download image".)
 
 mod bars;
 mod head;
 mod table;
 
-use super::export;
 use super::state::use_ctx;
 use crate::core::charts::sector_layout;
-use crate::core::i18n::{T, t};
 use crate::core::labels::sector_note;
 use crate::core::query::{Except, by_sector, select};
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// The chart's panel: heading and controls, note, bars or table, downloads.
+/// The chart's panel: heading and controls, note, bars or table.
 #[component]
 pub fn SectorChart() -> impl IntoView {
     let ctx = use_ctx();
@@ -49,14 +48,6 @@ pub fn SectorChart() -> impl IntoView {
                         Either::Right(view! { <bars::SectorBars layout /> })
                     }
                 }}
-            </div>
-            <div class="downloads">
-                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Sector, export::Format::Svg, None)>
-                    {t(T::DownloadSvg)}
-                </button>
-                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Sector, export::Format::Png, None)>
-                    {t(T::DownloadPng)}
-                </button>
             </div>
         </section>
     }

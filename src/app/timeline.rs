@@ -1,12 +1,11 @@
 //! The timeline: one lane per sector, marks whose shape says how precisely the report dates
-//! them, a brush for choosing months by dragging, arrow keys between marks, its events as a
-//! list, and its downloads.
+//! them, a brush for choosing months by dragging, arrow keys between marks, and its events as a
+//! list. (Its image is downloaded from the toolbar's "Download image".)
 
 mod chart;
 mod events_list;
 mod gestures;
 
-use super::export;
 use super::link::merge_on_click;
 use super::state::use_ctx;
 use crate::core::i18n::{T, t};
@@ -62,14 +61,6 @@ pub fn Timeline() -> impl IntoView {
                     <events_list::EventsList />
                 </ol>
             </details>
-            <div class="downloads">
-                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Timeline, export::Format::Svg, None)>
-                    {t(T::DownloadSvg)}
-                </button>
-                <button type="button" class="link" on:click=move |_| export::chart_image(&ctx, export::Chart::Timeline, export::Format::Png, None)>
-                    {t(T::DownloadPng)}
-                </button>
-            </div>
         </section>
     }
 }

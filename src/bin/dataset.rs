@@ -2,7 +2,8 @@
 //! authoring file; `dataset prepaint DATASET INDEX` renders the first screen into a built
 //! `index.html` (Trunk's post-build step); `dataset locales DATASET I18N OUT` checks the other
 //! languages' files (the interface's texts and the data's translations) and writes the served
-//! copies. Exit status 1 on any problem, 2 on wrong usage.
+//! copies; `dataset cards DATASET I18N DIST BASE` draws the overview's social cards with plotters.
+//! Exit status 1 on any problem, 2 on wrong usage.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {} // A native tool; the wasm build has nothing to run.
@@ -27,6 +28,7 @@ mod native {
             Some("build") if args.len() == 3 => done(build_cmd(&args[1], &args[2])),
             Some("prepaint") if args.len() == 3 => done(prepaint(&args[1], &args[2])),
             Some("locales") if args.len() == 4 => done(locales(&args[1], &args[2], &args[3])),
+            Some("cards") if args.len() == 5 => done(cards(&args[1], &args[2], &args[3], &args[4])),
             Some("translation") if args.len() >= 3 => translation(&args[1], &args[2..]),
             _ => {
                 eprintln!(
@@ -34,6 +36,7 @@ mod native {
                      dataset build SOURCE OUT       build a dataset from its authoring file\n  \
                      dataset prepaint DATASET HTML  render the first screen into a built index.html\n  \
                      dataset locales DATASET I18N OUT  check the translations, write the served files\n  \
+                     dataset cards DATASET I18N DIST BASE  draw the social cards, name them in DIST/index.html\n  \
                      dataset translation DATASET FILE...  check translation files of a dataset"
                 );
                 ExitCode::from(2)
@@ -210,6 +213,81 @@ mod native {
             ));
         }
         Ok(format!("locales: {}", said.join("; ")))
+    }
+
+    /// The overview's social card (its sector chart, 1200×630 PNG, drawn by plotters with DejaVu
+    /// Sans) in each language, as `DIST/social/card.en.png`, `.ru.png`, `.kk.png`; and
+    /// `DIST/index.html`'s `og:image` pointed at the English one under `BASE`: the site's address
+    /// where the build knows it (`KZ_SITE_URL`), else its public URL (`/`, `/sub/`). An absolute
+    /// `BASE` is also the address the cards print.
+    fn cards(dataset: &str, dir: &str, dist: &str, base: &str) -> Result<String, String> {
+        use kz_explorer::app::export::{Chart, image_request};
+        use kz_explorer::core::{filters::Filters, i18n, translate};
+        use kz_explorer::images::{Size, png_file};
+        let read = |p: &Path| {
+            std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+        };
+        let english =
+            parse_and_check(&read(Path::new(dataset))?).map_err(|e| format!("{dataset}: {e}"))?;
+        let stem = Path::new(dataset)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .ok_or("the dataset has no file name")?;
+        let out = Path::new(dist).join("social");
+        std::fs::create_dir_all(&out).map_err(|e| format!("cannot make {}: {e}", out.display()))?;
+        let absolute = base.starts_with("http://") || base.starts_with("https://");
+        let mut said = Vec::new();
+        for lang in i18n::Lang::ALL {
+            let code = lang.code();
+            let d = if lang == i18n::Lang::En {
+                i18n::set(i18n::Catalogue::en());
+                english.clone()
+            } else {
+                let ui = Path::new(dir).join(format!("ui.{code}.json"));
+                let list = i18n::list_from_keyed(&read(&ui)?)
+                    .map_err(|e| format!("{}: {e}", ui.display()))?;
+                i18n::set(i18n::Catalogue::from_list(lang, &list)?);
+                let data = Path::new(dir).join(format!("{stem}.{code}.json"));
+                translate::apply(&english, &read(&data)?).map_err(|e| e.to_string())?
+            };
+            let url = match (absolute, lang) {
+                (false, _) => String::new(),
+                (true, i18n::Lang::En) => base.to_string(),
+                (true, _) => format!("{base}?lang={code}"),
+            };
+            let req = image_request(&d, &Filters::default(), Chart::Sector, Size::Social, &url);
+            let path = out.join(format!("card.{code}.png"));
+            let drawn = png_file(&req, &path);
+            i18n::set(i18n::Catalogue::en());
+            let (w, h) = drawn.map_err(|e| format!("{}: {e}", path.display()))?;
+            said.push(format!("{} ({w}×{h})", path.display()));
+        }
+        let html = Path::new(dist).join("index.html");
+        let page = read(&html)?;
+        let image = format!("{base}social/card.en.png");
+        // Trunk's minifier may have taken the quotes off the attribute.
+        let page = page
+            .replacen(
+                "content=\"social/card.en.png\"",
+                &format!("content=\"{image}\""),
+                1,
+            )
+            .replacen(
+                "content=social/card.en.png",
+                &format!("content=\"{image}\""),
+                1,
+            );
+        if !page.contains(&image) {
+            return Err(format!(
+                "{} has no og:image to point at the card",
+                html.display()
+            ));
+        }
+        std::fs::write(&html, page).map_err(|e| format!("cannot write {}: {e}", html.display()))?;
+        Ok(format!(
+            "social cards: {}; og:image {image}",
+            said.join(", ")
+        ))
     }
 
     /// Keeps the wasm, its glue and the dataset from competing with the first paint: their

@@ -94,13 +94,20 @@ impl Frame {
     /// The frame of an image `width` pixels wide at scale `t`.
     pub fn new(texts: &Texts, width: f64, t: Type, m: &Measure) -> Frame {
         let inner = width - 2.0 * t.margin();
+        let wrap = |text: &str, font| {
+            if text.is_empty() {
+                Vec::new()
+            } else {
+                m.wrap(text, font, inner)
+            }
+        };
         Frame {
             t,
             width,
-            title: m.wrap(&texts.title, t.title(), inner),
-            filter: m.wrap(&texts.filter, t.filter(), inner),
-            source: m.wrap(&texts.source, t.source(), inner),
-            url: m.wrap(&texts.url, t.source(), inner),
+            title: wrap(&texts.title, t.title()),
+            filter: wrap(&texts.filter, t.filter()),
+            source: wrap(&texts.source, t.source()),
+            url: wrap(&texts.url, t.source()),
         }
     }
 

@@ -1,6 +1,6 @@
 //! One activity's card: its title (opening the activity), sector, kind and time, summary, the
 //! figures the report gives, and with a search, the first quote it matches; the words searched
-//! for are marked.
+//! for are marked. On paper, the sentence of the report it comes from instead of the summary.
 
 use crate::app::link::open_on_click;
 use crate::app::state::Ctx;
@@ -70,6 +70,7 @@ pub fn card(ctx: Ctx, d: &Dataset, index: usize, q: &str) -> impl IntoView + use
             <span class="summary">{marked(&a.summary, q)}</span>
             {figures}
             {quote}
+            <q class="print-only" lang="en">{a.evidence.first().map(|e| e.quote.clone())}</q>
         </li>
     }
 }
