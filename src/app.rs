@@ -197,9 +197,9 @@ fn in_language(
         }
         Err(e) => {
             i18n::set(Catalogue::en());
-            dom::later(move || {
-                dom::set_status(&i18n::f(T::ErrTranslation, &[lang.name(), &e]));
-            });
+            // The reader gets plain words; the cause is for the console.
+            web_sys::console::warn_1(&e.into());
+            dom::later(move || dom::set_status(&i18n::f(T::ErrTranslation, &[lang.name()])));
             d
         }
     }

@@ -130,11 +130,45 @@ fn report_text(d: &Dataset) -> impl IntoView + use<> {
                         }
                     };
                     let follow = run.clone();
+                    // The passage "Show in report" went to: it stands out, and the way back to
+                    // its activity is drawn just before it, in the text's flow (covering none).
+                    let shown_here = {
+                        let run = run.clone();
+                        let shown = ctx.ui.shown_passage;
+                        move || {
+                            shown.with(|s| {
+                                s.as_ref().is_some_and(|(a, n)| {
+                                    run.cites
+                                        .iter()
+                                        .zip(&run.begins)
+                                        .any(|((c, m), b)| *b && c == a && m == n)
+                                })
+                            })
+                        }
+                    };
+                    let back = {
+                        let shown_here = shown_here.clone();
+                        move || {
+                            shown_here().then(|| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="back-to"
+                                        on:click=move |_| super::activity_sheet::back_to_activity(ctx.ui)
+                                    >
+                                        {t(T::BackToActivity)}
+                                    </button>
+                                }
+                            })
+                        }
+                    };
                     Either::Right(view! {
+                        {back}
                         <a
                             href=href
                             class="cite"
                             class:current=current
+                            class:shown=shown_here
                             id=anchor
                             style=style
                             title=title

@@ -138,6 +138,9 @@ pub struct Ui {
     pub limit: RwSignal<usize>,
     /// The open activity's sheet is folded away while its passage is read in the report.
     pub sheet_folded: RwSignal<bool>,
+    /// The passage "Show in report" went to (activity, evidence index): it stands out from the
+    /// other highlights, with the way back to the activity beside it.
+    pub shown_passage: RwSignal<Option<(String, usize)>>,
 }
 
 /// How many activity cards render at a time.
@@ -171,6 +174,7 @@ impl Ctx {
                 embed_open: RwSignal::new(false),
                 limit: RwSignal::new(PAGE),
                 sheet_folded: RwSignal::new(false),
+                shown_passage: RwSignal::new(None),
             },
         }
     }
