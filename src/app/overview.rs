@@ -1,6 +1,6 @@
 //! The headline figures of the view and a summary in words, generated from the same data. A
 //! figure of a filtered view says that it counts the view and gives the report's total beside it;
-//! its detail says how it was summed, sentence by sentence.
+//! "How these figures were summed" lists each figure that went in, with its sentence.
 
 use super::link::merge_on_click;
 use super::state::{ViewState, use_ctx};
@@ -58,13 +58,50 @@ pub fn Overview() -> impl IntoView {
     }
 }
 
-/// The summary of the view in words (its own region, so a phone can show the figures before
-/// the charts and the summary after them).
+/// The summary of the view in words, and how its figures were summed (its own region, so a
+/// phone can show the figures before the charts and this after them).
 #[component]
 pub fn Summary() -> impl IntoView {
     let ctx = use_ctx();
     let d = ctx.d();
-    view! { <p class="summary" id="summary">{move || summary_text(&d, &ctx.matching(&d))}</p> }
+    let figures = {
+        let d = d.clone();
+        Memo::new(move |_| headlines(&d, &ctx.matching(&d)))
+    };
+    view! {
+        <div id="summary">
+            <p class="summary">{move || summary_text(&d, &ctx.matching(&d))}</p>
+        <details class="summed">
+                <summary>{t(T::HowSummedTitle)}</summary>
+                {move || {
+                    figures
+                        .get()
+                        .into_iter()
+                        .filter(|h| !h.sources.is_empty())
+                        .map(|h| {
+                            view! {
+                                <p class="summed-total">{format!("{}: {} — {}", h.label, h.phrase(), t(T::HowSummed))}</p>
+                                <ul>
+                                    {h
+                                        .sources
+                                        .into_iter()
+                                        .map(|(figure, quote)| {
+                                            view! {
+                                                <li>
+                                                    {format!("{figure} — ")}
+                                                    <q lang="en">{quote}</q>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </details>
+        </div>
+    }
 }
 
 /// One figure: a link that lists its activities (or, when it already does, clears that), or,
@@ -72,16 +109,7 @@ pub fn Summary() -> impl IntoView {
 /// beside the view's when the view is filtered.
 fn tile(state: ViewState, h: Headline, on: bool, whole: Option<String>) -> impl IntoView {
     let small = |s: String| (!s.is_empty()).then(|| view! { <span class="qualifier">{s}</span> });
-    let detail = if h.sources.is_empty() {
-        h.detail.clone()
-    } else {
-        format!(
-            "{}\n{}\n{}",
-            h.detail,
-            t(T::HowSummed),
-            h.sources.join("\n")
-        )
-    };
+    let detail = h.detail.clone();
     let whole_line = whole.map(|w| {
         view! {
             <span class="whole">

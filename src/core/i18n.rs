@@ -284,6 +284,7 @@ texts! {
     InThisView = "in this view";
     InTheReport = "{0} in the report";
     HowSummed = "Summed from:";
+    HowSummedTitle = "How these figures were summed";
     ShareDownload = "Share & download";
     ShowListOne = "Show {0} activity ↓";
     ShowListFew = "Show {0} activities ↓";

@@ -421,9 +421,9 @@ pub struct Headline {
     pub detail: String,
     /// `has=` value listing the activities behind it; `None` for the plain count.
     pub measure: Option<String>,
-    /// How it was summed: each figure that went into it, with the sentence that gives it
-    /// ("42 — “…42 political party members…”"); empty for the counts.
-    pub sources: Vec<String>,
+    /// How it was summed: each figure that went into it (as the locale writes it) and the
+    /// sentence that gives it, in the report's English; empty for the counts.
+    pub sources: Vec<(String, String)>,
 }
 
 impl Headline {
@@ -477,10 +477,9 @@ pub fn headlines(d: &Dataset, activities: &[&Activity]) -> Vec<Headline> {
                     .flat_map(|a| &a.metrics)
                     .filter(|x| x.measure.as_ref() == Some(&m.id))
                     .map(|x| {
-                        format!(
-                            "{} — “{}”",
+                        (
                             i18n::qualified(x.qualifier, x.value),
-                            x.evidence.quote
+                            x.evidence.quote.clone(),
                         )
                     })
                     .collect(),

@@ -38,9 +38,13 @@ pub fn TimelineChart(layout: Memo<TimelineLayout>, gestures: Gestures) -> impl I
                             key=|tick| tick.clone()
                             let(tick)
                         >
-                            <span class=tick.class style=format!("--x:{}", tick.x)>
+                            // The year is the stylesheet's to show (`data-y`), at the stride in use.
+                            <span
+                                class=tick.class
+                                data-y=tick.year.map(|y| y.to_string())
+                                style=format!("--x:{}", tick.x)
+                            >
                                 <span class="m">{tick.name}</span>
-                                {tick.year.map(|y| view! { <span class="y">{y.to_string()}</span> })}
                             </span>
                         </For>
                     </span>
