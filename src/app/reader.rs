@@ -17,12 +17,23 @@ use leptos::prelude::*;
 pub fn Reader() -> impl IntoView {
     let ctx = use_ctx();
     let d = ctx.d();
+    let d2 = ctx.d();
     view! {
         <section class="reader" id="reader" aria-labelledby="reader-h" tabindex="-1">
             <h2 id="reader-h">{t(T::TheReport)}</h2>
             <p class="note">{t(T::ReportNote)}</p>
             <div class="report-text" id="reader-text" lang="en">
-                {move || ctx.reached(Stage::Report).then(|| report_text(&d))}
+                <For
+                    each=move || {
+                        let built = ctx.ui.paragraphs_built.get();
+                        let all = d.reports.first().map_or(0, |r| r.paragraphs.len());
+                        0..if ctx.reached(Stage::Report) { built.min(all) } else { 0 }
+                    }
+                    key=|i| *i
+                    let(i)
+                >
+                    {paragraph(&d2, i)}
+                </For>
             </div>
         </section>
     }
@@ -44,17 +55,11 @@ impl Cited {
     }
 }
 
-/// Every paragraph, its cited runs as links.
-fn report_text(d: &Dataset) -> impl IntoView + use<> {
+/// The report's paragraph `index`, its cited runs as links.
+fn paragraph(d: &Dataset, index: usize) -> impl IntoView + use<> {
     let ctx = use_ctx();
     let open = ctx.state.activity;
-    let Some(r) = d.reports.first() else {
-        return Either::Left(());
-    };
-    let paragraphs = r
-        .paragraphs
-        .iter()
-        .map(|p| {
+    d.reports.first().and_then(|r| r.paragraphs.get(index)).map(|p| {
             let class = match p.role {
                 ParagraphRole::Content => "para",
                 ParagraphRole::Title => "para title",
@@ -189,7 +194,5 @@ fn report_text(d: &Dataset) -> impl IntoView + use<> {
                 })
                 .collect_view();
             view! { <p class=class id=p.id.clone()>{runs}</p> }
-        })
-        .collect_view();
-    Either::Right(paragraphs)
+    })
 }
