@@ -11,18 +11,8 @@ use super::export;
 use crate::core::i18n::{T, t};
 use leptos::prelude::*;
 
-/// A modal dialog titled `title`: shown whenever `open` turns true (`open` turns false when it
-/// closes); its body is built only while it is open.
-#[component]
-fn Modal(
-    id: &'static str,
-    heading: &'static str,
-    class: &'static str,
-    title: T,
-    open: RwSignal<bool>,
-    children: ChildrenFn,
-) -> impl IntoView {
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
+/// Opens `dialog` as modal whenever `open` turns true; `open` turns false when it closes.
+fn modal(open: RwSignal<bool>, dialog: NodeRef<leptos::html::Dialog>) {
     Effect::new(move |_| {
         if open.get()
             && let Some(d) = dialog.get()
@@ -31,18 +21,6 @@ fn Modal(
             let _ = d.show_modal();
         }
     });
-    view! {
-        <dialog
-            id=id
-            class=class
-            aria-labelledby=heading
-            node_ref=dialog
-            on:close=move |_| open.set(false)
-        >
-            <h2 id=heading>{t(title)}</h2>
-            {move || open.get().then(|| children())}
-        </dialog>
-    }
 }
 
 /// "Copy" with its note ("Copied", or how to copy by hand), for the text `text` holds.

@@ -1,7 +1,7 @@
 //! "Embed this view": which view, its colours, the snippet to paste, and a live preview at a
 //! partner's column width that grows to the embed's own height (like any embed).
 
-use super::{Modal, copy_button};
+use super::{copy_button, modal};
 use crate::app::state::use_ctx;
 use crate::app::url::view_url;
 use crate::core::filters::{Embed, Filters, Theme};
@@ -14,6 +14,8 @@ use leptos::prelude::*;
 pub fn EmbedDialog() -> impl IntoView {
     let ctx = use_ctx();
     let open = ctx.ui.embed_open;
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    modal(open, dialog);
     let which = RwSignal::new(Embed::Chart);
     let theme = RwSignal::new(Theme::Light);
     let width = RwSignal::new(320u32);
@@ -158,8 +160,9 @@ pub fn EmbedDialog() -> impl IntoView {
             </fieldset>
         }
     };
-    view! {
-        <Modal id="embed-dialog" heading="embed-h" class="dialog wide" title=T::EmbedTitle open>
+    // Built only while open, in one piece (one reactive closure for the whole body).
+    let body = move || {
+        view! {
             <div id="embed-options" class="embed-options">{options()}</div>
             <div id="embed-snippet">
                 <label for="embed-code">{t(T::Snippet)}</label>
@@ -191,6 +194,18 @@ pub fn EmbedDialog() -> impl IntoView {
                     ></iframe>
                 </div>
             </div>
-        </Modal>
+        }
+    };
+    view! {
+        <dialog
+            id="embed-dialog"
+            class="dialog wide"
+            aria-labelledby="embed-h"
+            node_ref=dialog
+            on:close=move |_| open.set(false)
+        >
+            <h2 id="embed-h">{t(T::EmbedTitle)}</h2>
+            {move || open.get().then(body)}
+        </dialog>
     }
 }
