@@ -31,11 +31,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Every page of the app (deep links included) is the one shell of this build.
   const key = request.mode === 'navigate' ? new URL('./', scope).href : url.origin + url.pathname;
-  // Another language's files are not precached (an English reader never downloads them), nor
-  // is the chart-image module (fetched on the first image asked for): they are kept the first
-  // time they are fetched, so a language once used, and images once made, work offline too.
-  const lazy = /\/data\/[^/]+\.[a-z]{2}\.json$/.test(url.pathname) ||
-    /\/images-[0-9a-f]+(\.js|_bg\.wasm)$/.test(url.pathname);
+  // The chart-image module is not precached (a reader who never asks for an image never
+  // downloads it): it is kept the first time it is fetched, so images once made work offline too.
+  const lazy = /\/images-[0-9a-f]+(\.js|_bg\.wasm)$/.test(url.pathname);
   event.respondWith(caches.open(CACHE)
     .then((cache) => cache.match(key)
       .then((hit) => hit || fetch(request).then((response) => {

@@ -1,17 +1,38 @@
 //! What can be done with the current view: download its activities as CSV or JSON, an image of
 //! a chart, cite it, embed it, print it.
 
-use super::export::{self, Chart, Format};
-use super::link::closest;
-use super::state::{Ctx, use_ctx};
-use crate::core::i18n::{T, t};
-use crate::images::Size;
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+mod image_menu;
 
-/// The toolbar's action buttons.
+use super::export;
+use super::state::use_ctx;
+use crate::core::i18n::{T, t};
+use image_menu::ImageMenu;
+use leptos::prelude::*;
+
+/// The toolbar's action buttons; on a narrow screen, behind one "Share & download" button so the
+/// first screen keeps the figures and the chart.
 #[component]
 pub fn Actions() -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <button
+            type="button"
+            class="share-toggle"
+            aria-expanded=move || open.get().to_string()
+            aria-controls="action-list"
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {t(T::ShareDownload)}
+        </button>
+        <div id="action-list" class="action-list" class:open=move || open.get()>
+            <ActionButtons />
+        </div>
+    }
+}
+
+/// CSV, JSON, an image, Cite, Embed, Print.
+#[component]
+fn ActionButtons() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <button
@@ -56,90 +77,4 @@ pub fn Actions() -> impl IntoView {
             {t(T::PrintShort)}
         </button>
     }
-}
-
-/// A labelled select of (value, words) choices, the first chosen. (One copy of its code
-/// serves the three.)
-fn choice(
-    name: &'static str,
-    label: T,
-    options: &[(&'static str, &'static str)],
-) -> impl IntoView + use<> {
-    let options = options
-        .iter()
-        .map(|(value, words)| view! { <option value=*value>{*words}</option> })
-        .collect_view();
-    view! {
-        <label>
-            {t(label)}
-            <select name=name>{options}</select>
-        </label>
-    }
-}
-
-/// "Download image": which chart, in which format, at which size, in a disclosure beside the
-/// other downloads. The choices are a plain form, read when it is sent.
-#[component]
-fn ImageMenu() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <details class="image-menu">
-            <summary class="action" aria-label=t(T::DownloadImage)>
-                "⤓ "
-                {t(T::ImageShort)}
-            </summary>
-            <form class="image-form" on:submit=move |ev| {
-                ev.prevent_default();
-                download(ctx, &ev);
-            }>
-                {choice(
-                    "chart",
-                    T::ImageChart,
-                    &[("sector", t(T::EmbedChart)), ("timeline", t(T::EmbedTimeline))],
-                )}
-                {choice("format", T::ImageFormat, &[("png", "PNG"), ("svg", "SVG")])}
-                {choice(
-                    "size",
-                    T::ImageSize,
-                    &[
-                        ("screen", t(T::ImageOnScreen)),
-                        ("social", t(T::ImageSocial)),
-                        ("print", t(T::ImagePrint)),
-                    ],
-                )}
-                <button type="submit" class="action">{t(T::ImageDownload)}</button>
-            </form>
-        </details>
-    }
-}
-
-/// Downloads the image the form (the event's target) asks for.
-fn download(ctx: Ctx, ev: &leptos::ev::SubmitEvent) {
-    let Some(form) = closest(ev, "form") else {
-        return;
-    };
-    let chosen = |name: &str| {
-        form.query_selector(&format!("select[name={name}]"))
-            .ok()
-            .flatten()
-            .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            .map(|s| s.value())
-            .unwrap_or_default()
-    };
-    let chart = if chosen("chart") == "timeline" {
-        Chart::Timeline
-    } else {
-        Chart::Sector
-    };
-    let format = if chosen("format") == "svg" {
-        Format::Svg
-    } else {
-        Format::Png
-    };
-    let size = match chosen("size").as_str() {
-        "social" => Some(Size::Social),
-        "print" => Some(Size::Print),
-        _ => None,
-    };
-    export::chart_image(&ctx, chart, format, size);
 }

@@ -6,10 +6,10 @@
 use super::activity_list::ActivityList;
 use super::activity_sheet::ActivitySheet;
 use super::dialogs::{CiteDialog, EmbedDialog};
-use super::embed::{EmbedBody, EmbedFoot, EmbedHead};
+use super::embed::{EmbedBody, EmbedChoice, EmbedFoot, EmbedHead};
 use super::filter_form::FilterForm;
 use super::masthead::Masthead;
-use super::overview::Overview;
+use super::overview::{Overview, Summary};
 use super::reader::Reader;
 use super::sector_chart::SectorChart;
 use super::site_foot::SiteFoot;
@@ -47,7 +47,7 @@ pub fn Page(fingerprint: String) -> impl IntoView {
                     {ctx.shows(Embed::Chart).then(|| view! { <SectorChart /> })}
                     {ctx.shows(Embed::Timeline).then(|| view! { <Timeline /> })}
                 </div>
-                {ctx.shows(Embed::Overview).then(|| view! { <Overview /> })}
+                {ctx.shows(Embed::Overview).then(|| view! { <Overview /> <Summary /> })}
                 {full
                     .then(|| {
                         view! {
@@ -57,6 +57,8 @@ pub fn Page(fingerprint: String) -> impl IntoView {
                         }
                     })}
                 {(ctx.embed == Some(Embed::Activity)).then(|| view! { <EmbedBody /> })}
+                {matches!(ctx.embed, Some(Embed::Chart | Embed::Timeline))
+                    .then(|| view! { <EmbedChoice /> })}
                 {(!full).then(|| view! { <EmbedFoot /> })}
             </main>
             {full

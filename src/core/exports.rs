@@ -21,10 +21,12 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The activities as CSV: one row each, evidence quotes joined with " | ".
+/// The activities as CSV: one row each, evidence quotes joined with " | ". The file starts with
+/// a UTF-8 byte order mark, so spreadsheet programs that guess the encoding (Excel) keep
+/// accents and Cyrillic intact.
 pub fn to_csv(d: &Dataset, activities: &[&Activity]) -> String {
     let mut out = String::from(
-        "id,title,summary,sector,kind,status,start,end,time_basis,metrics,places,evidence_quotes,evidence_paragraphs\r\n",
+        "\u{feff}id,title,summary,sector,kind,status,start,end,time_basis,metrics,places,evidence_quotes,evidence_paragraphs\r\n",
     );
     for a in activities {
         let sector = d
@@ -119,6 +121,10 @@ mod tests {
         let acts = select(&d, &Filters::from_query("sector=media"), Except::Nothing);
         let csv = to_csv(&d, &acts);
         assert_eq!(csv.lines().count(), acts.len() + 1);
+        assert!(
+            csv.starts_with("\u{feff}id,"),
+            "a byte order mark for Excel"
+        );
         assert!(csv.contains("\"Internet \"\"news factory\"\"\""));
         assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(csv_field("a,b"), "\"a,b\"");

@@ -263,7 +263,7 @@ texts! {
     ErrVersion = "The data file is from a different version: {0}. Reload the page to get the matching explorer.";
     ErrDamaged = "The data file is damaged: {0}.";
     ErrTooLarge = "The data file is too large to read: {0} MB, where the explorer reads up to {1} MB. The site may be serving the wrong file.";
-    ErrTranslation = "The {0} translation could not be loaded ({1}); the page is shown in English.";
+    ErrTranslation = "The {0} version could not be loaded, so the page is shown in English. Try again when you are online.";
     Panic = "Something went wrong inside the explorer and it stopped. Reloading the page usually fixes it; if not, please report the address you were on.";
     Reload = "Reload";
     // Dates: months in full (after a day, and alone with a year), and short (axis ticks).
@@ -302,6 +302,18 @@ texts! {
     PrintView = "Print this view";
     PrintShort = "Print";
     ImageShort = "Image";
+    // Reader flows (issue 18).
+    Intro = "What the United States did for human rights and democracy in Kazakhstan in 2006, by sector and date, in the State Department report’s own words.";
+    InThisView = "in this view";
+    InTheReport = "{0} in the report";
+    HowSummed = "Summed from:";
+    HowSummedTitle = "How these figures were summed";
+    ShareDownload = "Share & download";
+    ShowListOne = "Show {0} activity ↓";
+    ShowListFew = "Show {0} activities ↓";
+    ShowListMany = "Show {0} activities ↓";
+    GoToList = "Go to the list of activities";
+    OpenInExplorer = "Open in the full explorer";
 }
 
 /// The interface's texts in one language.
