@@ -87,12 +87,11 @@
   }
   // The chart-image module (plotters, a second wasm): the app calls its functions through
   // this, which imports and starts it on the first call (`import()` is syntax the wasm cannot
-  // call itself). The build names it in an inert link, resolved against the page's base.
+  // call itself). The build names it in an inert link (.ci/stamp-images.mjs).
   var images = null;
   window.kzImages = function (name, args) {
     if (!images) {
-      var link = document.querySelector('link[rel="kz-images"]');
-      images = import(link ? link.href : new URL('images.js', document.baseURI).href)
+      images = import(document.querySelector('link[rel="kz-images"]').href)
         .then(function (m) { return m.default().then(function () { return m; }); });
       images.catch(function () { images = null; });
     }

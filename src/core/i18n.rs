@@ -113,8 +113,6 @@ texts! {
     EmbedShort = "Embed";
     EmbedThisView = "Embed this view";
     EmbedOnYourSite = "Embed this view on your site";
-    DownloadSvg = "Download SVG";
-    DownloadPng = "Download PNG";
     // The sector chart.
     Activities = "Activities";
     BySector = "{0} by sector";

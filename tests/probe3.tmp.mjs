@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+const css = readFileSync('/tmp/wt-images-extra.css', 'utf8');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-dev-shm-usage'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto('http://127.0.0.1:4390/' + (process.argv[2] || ''));
+await page.waitForSelector('html[data-state=live]');
+await page.evaluate(() => { window.print = () => { window.printed = 1; }; });
+await page.getByRole('button', { name: 'Print this view' }).click();
+await page.waitForFunction(() => window.printed === 1);
+await page.waitForTimeout(1000);
+await page.addStyleTag({ content: css });
+const pdf = await page.pdf({ format: 'A4', path: '/tmp/wt-images-print.pdf' });
+console.log('pages', (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length);
+await page.emulateMedia({ media: 'print' });
+await page.setViewportSize({ width: 718, height: 1000 });
+await page.locator('.app').screenshot({ path: '/tmp/wt-images-app.png' });
+await browser.close();

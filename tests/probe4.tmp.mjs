@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+const css = readFileSync('/tmp/wt-images-extra.css', 'utf8');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-dev-shm-usage'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto('http://127.0.0.1:4390/');
+await page.waitForSelector('html[data-state=live]');
+await page.evaluate(() => { window.print = () => { window.printed = 1; }; });
+await page.getByRole('button', { name: 'Print this view' }).click();
+await page.waitForFunction(() => window.printed === 1);
+await page.waitForTimeout(1000);
+await page.addStyleTag({ content: css });
+await page.emulateMedia({ media: 'print' });
+await page.setViewportSize({ width: 703, height: 1000 });
+console.log(await page.evaluate(() => [...document.querySelectorAll('header, #main > *, #main > * > *, footer, .app > *')].filter(e => e.getBoundingClientRect().height > 0).map(e => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().top)} ${Math.round(e.getBoundingClientRect().height)}`).join('\n')));
+console.log(getComputedStyle);
+await browser.close();
