@@ -66,11 +66,31 @@ mod web {
         }))
     }
 
+    /// The print view's stylesheet: carried here, not in the page's, so that no first visit
+    /// downloads it.
+    const PRINT_CSS: &str = include_str!("../../style/print.css");
+
+    /// Adds the print view's stylesheet to the page, once, and marks the page as printing the
+    /// view (`html.print-view`).
+    fn print_style(doc: &web_sys::Document) -> Result<(), JsValue> {
+        if doc.get_element_by_id("print-style").is_none() {
+            let style = doc.create_element("style")?;
+            style.set_id("print-style");
+            style.set_text_content(Some(PRINT_CSS));
+            doc.head().ok_or("no head")?.append_child(&style)?;
+        }
+        doc.document_element()
+            .ok_or("no root")?
+            .class_list()
+            .add_1("print-view")
+    }
+
     /// Puts the view's filter line and both charts, as SVG images for paper, into the page's
     /// print region (`#print-view`), and prints once both are decoded (so the paper has them).
     #[wasm_bindgen]
     pub fn print(sector: &str, timeline: &str, filter: &str) -> Result<js_sys::Promise, JsValue> {
         let doc = document()?;
+        print_style(&doc)?;
         let region = doc
             .get_element_by_id("print-view")
             .ok_or("no print region")?;

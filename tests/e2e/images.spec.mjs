@@ -4,7 +4,11 @@
 // image module is not part of the first load, and once fetched it works offline; the social
 // card the page names is a 1200×630 PNG in each language.
 import { test, expect } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { open, live, dataset } from './helpers.mjs';
 
 const SIZES = { social: [1200, 630], print: [2339, 1654] };
@@ -227,4 +231,23 @@ test('"Print this view" puts the title, filter line, both charts and the activit
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBeGreaterThanOrEqual(1);
   expect(pages).toBeLessThanOrEqual(3);
+});
+
+test('with the social card\'s tags, Lighthouse SEO stays 100', async () => {
+  test.setTimeout(120_000);
+  const dir = await mkdtemp(join(tmpdir(), 'kz-lh-'));
+  try {
+    const out = join(dir, 'seo.json');
+    const cli = new URL('../node_modules/.bin/lighthouse', import.meta.url).pathname;
+    await promisify(execFile)(cli, [new URL('/', test.info().project.use.baseURL).href, '--quiet',
+      '--only-categories=seo', '--output=json', `--output-path=${out}`,
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage'],
+    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, timeout: 110_000 });
+    const lhr = JSON.parse(await readFile(out, 'utf8'));
+    const below = Object.values(lhr.audits).filter((a) => typeof a.score === 'number' && a.score < 1).map((a) => a.id);
+    expect(below).toEqual([]);
+    expect(lhr.categories.seo.score).toBe(1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
