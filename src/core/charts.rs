@@ -28,11 +28,15 @@ pub fn nice_ticks(max: u64, target: u32) -> Vec<u64> {
 /// One bar of the sector chart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bar {
+    /// Not sent to the image module, which does not draw it (`core::wire`).
+    #[serde(skip)]
     pub sector: String,
     pub name: String,
     pub short: String,
     pub display: String,
     pub colour: String,
+    /// Not sent to the image module, which does not draw it (`core::wire`).
+    #[serde(skip)]
     pub value: u64,
     /// The bar's length as a share of the axis (0 to 1).
     #[serde(with = "super::wire")]

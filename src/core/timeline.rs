@@ -127,7 +127,11 @@ pub struct Mark {
     /// The row within its lane: marks that would cover each other are stacked.
     pub row: u32,
     pub lane: usize,
+    /// Not sent to the image module, which does not draw it (`core::wire`).
+    #[serde(skip)]
     pub sector: String,
+    /// Not sent to the image module, which draws no links (`core::wire`).
+    #[serde(skip, default = "no_target")]
     pub target: Target,
     /// Stays the same for the same mark across views (events by id), so the page can keep
     /// its element.
@@ -138,7 +142,14 @@ pub struct Mark {
     /// When, in words, with its precision.
     pub when: String,
     /// Sort key: the first day it can mean.
+    /// Not sent to the image module, which does not draw it (`core::wire`).
+    #[serde(skip)]
     pub first_day: Day,
+}
+
+/// The target a mark read back from the wire has: none that means anything (see `Mark::target`).
+fn no_target() -> Target {
+    Target::Sector(String::new())
 }
 
 impl Mark {
@@ -154,8 +165,12 @@ impl Mark {
 /// One lane per sector with any activity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lane {
+    /// Not sent to the image module, which does not draw it (`core::wire`).
+    #[serde(skip)]
     pub sector: String,
     pub short: String,
+    /// Not sent to the image module, which does not draw it (`core::wire`).
+    #[serde(skip)]
     pub name: String,
     pub colour: String,
     /// How many rows of stacked marks it needs (at least 1).
@@ -176,6 +191,8 @@ pub struct TimelineLayout {
     #[serde(with = "super::wire")]
     pub ticks: Vec<(Month, f64)>,
     /// True when the timeline shows only the chosen months.
+    /// Not sent to the image module, which does not draw it (`core::wire`).
+    #[serde(skip)]
     pub zoomed: bool,
 }
 
@@ -584,9 +601,24 @@ mod tests {
         let (_, l) = layout();
         let back: TimelineLayout =
             serde_json::from_str(&serde_json::to_string(&l).unwrap()).unwrap();
-        assert_eq!(
-            (back.scale, &back.lanes, back.zoomed),
-            (l.scale, &l.lanes, l.zoomed)
+        assert_eq!(back.scale, l.scale);
+        let drawn = |l: &TimelineLayout| -> Vec<(String, String, u32)> {
+            l.lanes
+                .iter()
+                .map(|n| (n.short.clone(), n.colour.clone(), n.rows))
+                .collect()
+        };
+        assert_eq!(drawn(&back), drawn(&l));
+        // What only the page uses (links, ids, sort keys) stays behind.
+        assert!(
+            back.lanes
+                .iter()
+                .all(|n| n.sector.is_empty() && n.name.is_empty())
+        );
+        assert!(
+            back.marks
+                .iter()
+                .all(|m| m.activity().is_none() && m.sector.is_empty())
         );
         assert_eq!(back.marks.len(), l.marks.len());
         for (a, b) in back.marks.iter().zip(&l.marks) {

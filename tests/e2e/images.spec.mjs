@@ -251,3 +251,19 @@ test('with the social card\'s tags, Lighthouse SEO stays 100', async () => {
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('on a phone, "Download image" opens inside the screen and downloads', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 740 });
+  await open(page, '/?sector=media');
+  await page.locator('.share-toggle').click();
+  await page.locator('details.image-menu > summary').click();
+  for (const el of ['.action-list', '.image-form', '.image-form select[name=size]', '.image-form button[type=submit]']) {
+    const box = await page.locator(el).boundingBox();
+    expect(box.x, el).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, el).toBeLessThanOrEqual(320);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+  const { name, bytes } = await makeImage(page, { chart: 'timeline', format: 'png', size: 'social' });
+  expect(name).toBe('kz2006-media-timeline-social.png');
+  expect(pngSize(bytes)).toEqual([1200, 630]);
+});
