@@ -4,7 +4,7 @@
 // image module is not part of the first load, and once fetched it works offline; the social
 // card the page names is a 1200×630 PNG in each language.
 import { test, expect } from '@playwright/test';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -266,4 +266,30 @@ test('on a phone, "Download image" opens inside the screen and downloads', async
   const { name, bytes } = await makeImage(page, { chart: 'timeline', format: 'png', size: 'social' });
   expect(name).toBe('kz2006-media-timeline-social.png');
   expect(pngSize(bytes)).toEqual([1200, 630]);
+});
+
+test('under a sub-path (and a deep link), the image module and the social card are found', async ({ page }) => {
+  const dir = new URL('../../target/dist-sub', import.meta.url).pathname;
+  const port = 4290 + test.info().workerIndex;
+  const server = spawn('node', [new URL('../server.mjs', import.meta.url).pathname, String(port), dir, '/sub/'], { stdio: 'ignore' });
+  try {
+    for (let i = 0; i < 100; i++) {
+      try { await fetch(`http://127.0.0.1:${port}/sub/`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+    }
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await open(page, `http://127.0.0.1:${port}/sub/deep/link?sector=media`);
+    const { name, bytes } = await makeImage(page, { chart: 'sector', format: 'png', size: 'social' });
+    expect(name).toBe('kz2006-media-sector-chart-social.png');
+    expect(pngSize(bytes)).toEqual([1200, 630]);
+    const wasm = fetched.filter((p) => /images-[0-9a-f]+_bg\.wasm$/.test(p));
+    expect(wasm.length).toBeGreaterThan(0);
+    expect(wasm.every((p) => p.startsWith('/sub/'))).toBe(true);
+    const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+    expect(image).toBe('/sub/social/card.en.png');
+    const r = await page.request.get(`http://127.0.0.1:${port}${image}`);
+    expect(pngSize(await r.body())).toEqual([1200, 630]);
+  } finally {
+    server.kill();
+  }
 });
