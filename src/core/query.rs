@@ -710,7 +710,7 @@ pub(crate) mod tests {
 
     pub(crate) fn dataset() -> Dataset {
         let json = include_str!("../../public/data/kazakhstan-2006.json");
-        Dataset::from_json(json).expect("bundled dataset is valid")
+        crate::core::validate::parse_and_check(json).expect("bundled dataset is valid")
     }
 
     #[test]
