@@ -22,6 +22,7 @@ mod language_switch;
 mod link;
 pub mod load;
 mod masthead;
+mod outcomes;
 mod overview;
 mod page;
 mod reader;
@@ -260,7 +261,7 @@ fn take_over(d: Arc<Dataset>, fingerprint: String, query: &str) {
     dom::later(move || {
         dom::set_live();
         if !embedded {
-            stage(ctx, Stage::Form);
+            stage(ctx, Stage::Outcomes);
         }
     });
 }
@@ -281,7 +282,8 @@ fn hydrate_from<V: IntoView + 'static>(
 fn stage(ctx: Ctx, s: Stage) {
     ctx.ui.stage.set(s);
     let next = match s {
-        Stage::FirstScreen => Stage::Form,
+        Stage::FirstScreen => Stage::Outcomes,
+        Stage::Outcomes => Stage::Form,
         Stage::Form => Stage::List,
         Stage::List => Stage::Report,
         Stage::Report => return,

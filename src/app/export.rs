@@ -26,6 +26,14 @@ pub enum Format {
     Png,
 }
 
+/// Saves `content` as the file `name` (a citation's), saying in the console why not if it
+/// cannot.
+pub fn save(name: &str, mime: &str, content: &str) {
+    if let Err(e) = download(name, mime, content) {
+        web_sys::console::warn_1(&e);
+    }
+}
+
 /// Saves `content` as a file through a temporary object URL.
 fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     let opts = web_sys::BlobPropertyBag::new();

@@ -9,7 +9,7 @@
 //! current catalogue: a thread-local the app sets when the language changes (the core stays
 //! free of the DOM; the wasm is single-threaded).
 
-use super::model::{ActivityKind, PartialDate, Qualifier, Status};
+use super::model::{ActivityKind, OutcomeActor, PartialDate, Qualifier, ResultClass, Status};
 use std::cell::Cell;
 
 /// A language of the interface.
@@ -279,6 +279,35 @@ texts! {
     MoreThan = "more than {0}";
     AtLeast = "at least {0}";
     Approximately = "approximately {0}";
+    // Outcomes and citations (issue 19).
+    WhatCameOfIt = "What came of it";
+    OutcomesNote = "What the report says came of each U.S. activity, in its own words. An outcome is recorded only where the text states one, with the sentence that says so; every other activity counts as “no outcome reported”. Select a result to list its activities.";
+    OutcomesGiven = "Activities in view: {1}. The report states an outcome for {0} of them.";
+    ResultClasses = "Results";
+    ResultAchieved = "Achieved";
+    ResultPartly = "Partly achieved";
+    ResultUnderWay = "Under way";
+    ResultNotAchieved = "Not achieved";
+    ResultReversed = "Reversed";
+    ResultNotReported = "No outcome reported";
+    ChipResult = "outcome: {0}";
+    WhatUsDid = "What the United States did";
+    WhoActed = "Who acted: {0}";
+    ActorGovernment = "the government";
+    ActorParliament = "the parliament";
+    ActorCourts = "a court or the judiciary";
+    ActorParticipants = "the people it served (users, participants)";
+    ActorNotStated = "not stated in the report";
+    OutcomesNone = "The report states no outcome for the activities in view.";
+    OutcomeMark = "Outcome: {0}";
+    TimelineOutcomeNote = "◆ an outcome, where the report dates it.";
+    CiteWhat = "Cite";
+    CiteView = "This view of the data";
+    CiteReport = "The report itself";
+    CiteFormat = "Format";
+    CiteFormatText = "Text";
+    CiteFormatsNote = "BibTeX, RIS and CSL-JSON open in Zotero, EndNote, Mendeley and other reference managers; a view’s citation carries its address and the date you opened it.";
+    DownloadFormat = "Download {0}";
 }
 
 /// The interface's texts in one language.
@@ -633,6 +662,33 @@ impl Status {
     }
 }
 
+impl ResultClass {
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        t(match self {
+            ResultClass::Achieved => T::ResultAchieved,
+            ResultClass::Partly => T::ResultPartly,
+            ResultClass::UnderWay => T::ResultUnderWay,
+            ResultClass::NotAchieved => T::ResultNotAchieved,
+            ResultClass::Reversed => T::ResultReversed,
+            ResultClass::NotReported => T::ResultNotReported,
+        })
+    }
+}
+
+impl OutcomeActor {
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        t(match self {
+            OutcomeActor::Government => T::ActorGovernment,
+            OutcomeActor::Parliament => T::ActorParliament,
+            OutcomeActor::Courts => T::ActorCourts,
+            OutcomeActor::Participants => T::ActorParticipants,
+            OutcomeActor::NotStated => T::ActorNotStated,
+        })
+    }
+}
+
 impl PartialDate {
     /// "29 September 2006", "June 2006" or "2006", in the interface's language.
     pub fn display(&self) -> String {
@@ -774,8 +830,8 @@ mod tests {
         assert_eq!(err(&texts(EN.len(), "\"\"")), "a text is missing");
         assert!(err("[\"a\", ").starts_with("EOF while parsing"));
         let c = Catalogue::from_list(Lang::Ru, &texts(EN.len(), "\"y\"")).unwrap();
-        assert_eq!(T::Approximately as usize, EN.len() - 1, "the last text");
-        assert_eq!((c.get(T::Approximately), c.get(T::Kicker)), ("y", "x"));
+        assert_eq!(T::DownloadFormat as usize, EN.len() - 1, "the last text");
+        assert_eq!((c.get(T::DownloadFormat), c.get(T::Kicker)), ("y", "x"));
     }
 
     #[test]

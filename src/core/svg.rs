@@ -97,6 +97,16 @@ impl Svg {
         );
     }
 
+    /// A diamond of half-diagonal `r` centred on (`cx`, `cy`): an outcome on the timeline.
+    pub fn diamond(&mut self, cx: f64, cy: f64, r: f64, colour: &str) {
+        let (x, y, r) = (num(cx), num(cy), num(r));
+        self.out += &format!(
+            "<path d=\"M{x} {y}m0 -{r}l{r} {r}l-{r} {r}l-{r} -{r}z\" fill=\"{}\" stroke=\"#333333\" \
+             stroke-width=\"1\"/>",
+            escape(colour)
+        );
+    }
+
     /// A line of text, vertically centred on `y`.
     pub fn text(&mut self, x: f64, y: f64, text: &str, size: u32, anchor: Anchor) {
         let a = match anchor {

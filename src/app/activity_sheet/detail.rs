@@ -172,7 +172,7 @@ pub fn detail(d: &Dataset, a: &Activity, embedded: Option<String>) -> impl IntoV
                 </dd>
                 {(!places.is_empty()).then(|| fact(T::Places, places))}
                 {(!who.is_empty()).then(|| fact(T::Who, who.join("; ")))}
-                {a.outcome.clone().map(|o| fact(T::Outcome, o))}
+                {d.outcome_of(&a.id).map(crate::app::outcomes::in_sheet)}
             </dl>
             {metrics}
             {events}

@@ -150,6 +150,7 @@ fn mark(ctx: Ctx, g: Gestures, m: Mark) -> impl IntoView {
         MarkShape::YearOnly => "year",
         MarkShape::Cluster { .. } if m.w > 0.0 => "cluster month",
         MarkShape::Cluster { .. } => "cluster day",
+        MarkShape::Outcome => "outcome",
     };
     let class = format!(
         "mark mark-{kind}{}",
