@@ -4,7 +4,7 @@
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}"
 cd "$dir"
-files=$(find . -type f ! -name sw.js ! -name '*.gz' ! -name '*.br' ! -name '*.py' ! -name '*.csv' ! -name 'robots.txt' ! -name 'dataset.schema.json' ! -path './data/*.*.json' | sed 's|^\./||' | LC_ALL=C sort)
+files=$(find . -type f ! -name sw.js ! -name '*.gz' ! -name '*.br' ! -name '*.py' ! -name '*.csv' ! -name 'robots.txt' ! -name 'dataset.schema.json' ! -name 'datapackage.json' ! -path './data/*.*.json' | sed 's|^\./||' | LC_ALL=C sort)
 version=$(for f in $files; do sha256sum "$f"; done | sha256sum | cut -c1-16)
 list=$(printf '"./"'; for f in $files; do [ "$f" = index.html ] || printf ',"%s"' "$f"; done)
 sed -i "s|__KZ_VERSION__|$version|; s|__KZ_ASSETS__|[$list]|" sw.js

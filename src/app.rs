@@ -19,6 +19,7 @@ mod embed;
 mod export;
 mod filter_form;
 mod language_switch;
+mod later;
 mod link;
 pub mod load;
 mod masthead;

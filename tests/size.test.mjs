@@ -10,15 +10,22 @@ import { existsSync, readFileSync } from 'node:fs';
  *  serde and gloo-net doing their jobs in the browser: the first load measured 362.8 KiB (191.2
  *  before; the wasm 334.0 KB against 157.5 KB). The product's target is 240 KiB; this budget
  *  holds what is reached, plus a small margin, so that nothing grows unnoticed while the miss is
- *  worked on (the notes of issue 16 say what stands in the way, region by region). */
-export const BUDGET_KIB = 366;
+ *  worked on (the notes of issue 16 say what stands in the way, region by region).
+ *  Issue 19 (outcomes in the data, "What came of it", citations, the data package) measured
+ *  362.8 → 370.7 KiB (+8,007 B: wasm +6,902, dataset +586, page +263, glue +125, stylesheet +121,
+ *  boot.js +10),
+ *  within its 8 KiB allowance after regions built after the first screen were mounted on their
+ *  own (README, `app::later`); the budget rises by that measure, 366 → 373.8. */
+export const BUDGET_KIB = 373.8;
 
 const dist = new URL('../dist/', import.meta.url);
 const html = readFileSync(new URL('index.html', dist), 'utf8');
 // Trunk's minifier drops attribute quotes where it can; read both forms.
 const linked = [...html.matchAll(/(?:href|src)=(?:"([^"]+)"|([^\s>"]+))/g)]
   .map((m) => (m[1] ?? m[2]).replace(/^\//, '').split(/[?#]/)[0])
-  .filter((f) => /\.(js|wasm|css|json)$/.test(f) && !f.endsWith('.webmanifest'));
+  .filter((f) => /\.(js|wasm|css|json)$/.test(f) && !f.endsWith('.webmanifest'))
+  // The foot's link to the data package is a file to read, not one the page loads.
+  .filter((f) => !f.endsWith('datapackage.json'));
 export const assets = ['index.html', ...new Set(linked)].filter((f) => existsSync(new URL(f, dist)));
 
 test('the first load fits the size budget', () => {

@@ -6,6 +6,8 @@
 pub mod detail;
 
 use super::dom;
+use super::later::later;
+use super::state::Stage;
 use super::state::use_ctx;
 use crate::core::i18n::{T, t};
 use leptos::prelude::*;
@@ -85,18 +87,30 @@ pub fn ActivitySheet() -> impl IntoView {
             hidden=move || !shown.get()
             node_ref=sheet
         >
-            {move || {
-                if !shown.get() {
-                    return None;
-                }
-                let a = open.get().and_then(|id| d.activity(&id).cloned())?;
-                Some(view! {
-                    {detail::detail(&d, &a, None)}
-                    <button type="button" class="back-to" on:click=move |_| back_to_activity(folded, sheet)>
-                        {t(T::BackToActivity)}
-                    </button>
-                })
-            }}
+            <div id="detail-body">
+                {later(
+                    ctx,
+                    "detail-body",
+                    Stage::FirstScreen,
+                    true,
+                    move || {
+                        let d = d.clone();
+                        move || {
+                            if !shown.get() {
+                                return None;
+                            }
+                            let a = open.get().and_then(|id| d.activity(&id).cloned())?;
+                            Some(view! {
+                                {detail::detail(&d, &a, None)}
+                                <button type="button" class="back-to" on:click=move |_| back_to_activity(folded, sheet)>
+                                    {t(T::BackToActivity)}
+                                </button>
+                            })
+                        }
+                    },
+                    || None::<()>,
+                )}
+            </div>
         </aside>
     }
 }

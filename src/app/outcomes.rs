@@ -1,37 +1,40 @@
 //! "What came of it": how many of the view's activities the report gives an outcome for, by
 //! result class (each class a filter in the URL), and each activity beside its outcome, both in
 //! the report's words with their dates; the rest counted as "no outcome reported".
+//!
+//! Built after the first screen (`later`: mounted on its own in the browser).
 
-use super::filter_form::Placeholder;
-use super::link::open_on_click;
+use super::later::later;
+use super::link::{closest, open_on_click};
 use super::state::{Stage, use_ctx};
 use super::url::view_url;
 use crate::core::filters::Embed;
 use crate::core::i18n::{self, T, f as tf, t};
 use crate::core::labels::{time_in_full, when};
-use crate::core::model::{Activity, Dataset, Outcome, ResultClass};
+use crate::core::model::{Activity, Outcome, ResultClass};
 use crate::core::query::{Except, outcome_pairs, result_counts, select};
-use leptos::either::Either;
 use leptos::prelude::*;
 
-/// The region: heading and note, the classes with their counts, the pairs.
+/// The region: heading and note, then the body once built (a placeholder before).
 #[component]
 pub fn Outcomes() -> impl IntoView {
     let ctx = use_ctx();
-    let embedded = ctx.embed == Some(Embed::Outcomes);
     // Below the first screen it is built in a later task; its embed shows it at once.
-    let built = Memo::new(move |_| embedded || ctx.reached(Stage::Outcomes));
+    let now = ctx.embed == Some(Embed::Outcomes);
     view! {
         <section class="outcomes" id="outcomes" aria-labelledby="outcomes-h" tabindex="-1">
             <h2 id="outcomes-h">{t(T::WhatCameOfIt)}</h2>
             <p class="note">{t(T::OutcomesNote)}</p>
-            {move || {
-                if built.get() {
-                    Either::Left(view! { <Body /> })
-                } else {
-                    Either::Right(view! { <Placeholder /> })
-                }
-            }}
+            <div id="outcomes-body">
+                {later(
+                    ctx,
+                    "outcomes-body",
+                    Stage::Outcomes,
+                    now,
+                    || view! { <Body /> },
+                    || (),
+                )}
+            </div>
         </section>
     }
 }
@@ -60,75 +63,73 @@ fn Body() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let total = move || counts.with(|c| c.iter().map(|x| x.1).sum::<usize>());
-    let given = move || {
+    let sum = move |reported: bool| {
         counts.with(|c| {
             c.iter()
-                .filter(|x| x.0 != ResultClass::NotReported)
-                .map(|x| x.1)
-                .sum::<usize>()
+                .filter(|x| !reported || x.0 != ResultClass::NotReported)
+                .map(|x| x.1 as u64)
+                .sum::<u64>()
         })
     };
     let classes = ResultClass::ALL
         .into_iter()
         .enumerate()
         .map(|(i, class)| {
-            let pressed = move || narrow.with(|f| f.results.contains(&class)).to_string();
-            let n = move || i18n::num(counts.with(|c| c.get(i).map_or(0, |x| x.1)) as u64);
             view! {
                 <li>
                     <button
                         type="button"
-                        class=format!("result-chip result-{}", class.id())
+                        class="chip result-chip"
                         data-result=class.id()
-                        aria-pressed=pressed
-                        on:click=move |_| ctx.state.update(&|f| *f = f.toggle_result(class))
+                        aria-pressed=move || narrow.with(|f| f.results.contains(&class)).to_string()
                     >
-                        <span class="label">{class.label()}</span>
+                        {class.label()}
                         " "
-                        <strong class="n">{n}</strong>
+                        <strong class="n">{move || i18n::num(counts.with(|c| c.get(i).map_or(0, |x| x.1)) as u64)}</strong>
                     </button>
                 </li>
             }
         })
         .collect_view();
-    let empty = move || pairs.with(Vec::is_empty);
+    // One delegated handler for the six classes: a class toggles its filter in the URL.
+    let choose = move |ev: leptos::ev::MouseEvent| {
+        let class = closest(&ev, "button[data-result]")
+            .and_then(|b| b.get_attribute("data-result"))
+            .and_then(|id| ResultClass::from_id(&id));
+        if let Some(class) = class {
+            ctx.state.update(&|f| *f = f.toggle_result(class));
+        }
+    };
     view! {
         <p class="outcomes-count" data-testid="outcomes-count">
-            {move || {
-                tf(
-                    T::OutcomesGiven,
-                    &[&i18n::num(given() as u64), &i18n::num(total() as u64)],
-                )
-            }}
+            {move || tf(T::OutcomesGiven, &[&i18n::num(sum(true)), &i18n::num(sum(false))])}
         </p>
-        <ul class="result-classes" aria-label=t(T::ResultClasses)>{classes}</ul>
+        <ul class="chips result-classes" aria-label=t(T::ResultClasses) on:click=choose>
+            {classes}
+        </ul>
         <ol class="outcome-list" id="outcome-list">
             <For each=move || pairs.get() key=|k| k.clone() let((i, id))>
                 {d.activities
                     .get(i)
                     .zip(d.outcomes.iter().find(|o| o.id == id))
-                    .map(|(a, o)| pair(&d, a, o))}
+                    .map(|(a, o)| pair(a, o))}
             </For>
         </ol>
-        <p class="empty" hidden=move || !empty()>{t(T::OutcomesNone)}</p>
+        <p class="empty" hidden=move || pairs.with(|p| !p.is_empty())>{t(T::OutcomesNone)}</p>
     }
 }
 
-/// One activity beside what came of it: its title (opening it), date and main passage; the
-/// outcome's class, words, date, actor and passage (marked inside the activity's passage when it
-/// is part of it, so no sentence is shown twice).
-fn pair(d: &Dataset, a: &Activity, o: &Outcome) -> impl IntoView + use<> {
+/// One activity beside what came of it: its title (opening it) and date, its main passage with
+/// the outcome's words marked where they are part of it (else the outcome's passage after it),
+/// then the outcome's class, words, date and who acted.
+fn pair(a: &Activity, o: &Outcome) -> impl IntoView + use<> {
     let ctx = use_ctx();
-    let sector = d.sector(&a.sector);
-    let colour = crate::core::charts::colour_vars(sector.map_or("", |s| s.colour.as_str()));
     let main = a
         .evidence
         .first()
         .map(|e| e.quote.clone())
         .unwrap_or_default();
     let quote = o.evidence.quote.clone();
-    // (before, the outcome's words inside the activity's passage, after, or else apart).
     let (before, inside, after, apart) = match main.find(&quote) {
         Some(at) => (
             main[..at].to_string(),
@@ -140,61 +141,54 @@ fn pair(d: &Dataset, a: &Activity, o: &Outcome) -> impl IntoView + use<> {
     };
     let mark = |q: String| view! { <mark class="quote">{q}</mark> };
     // In an embed there is no activity sheet: the activity opens in the full explorer.
-    let link = if ctx.embed.is_some() {
+    let embedded = ctx.embed.is_some();
+    let href = if embedded {
         let mut f = ctx.state.filters.get_untracked().without_embed();
         f.activity = Some(a.id.clone());
-        Either::Left(view! {
-            <a href=view_url(&f) target="_blank" rel="noopener">{a.title.clone()}</a>
-        })
+        view_url(&f)
     } else {
-        Either::Right(view! {
-            <a
-                href=format!("?activity={}", crate::core::filters::encode(&a.id))
-                data-activity=a.id.clone()
-                on:click=open_on_click(ctx.state, a.id.clone())
-            >
-                {a.title.clone()}
-            </a>
-        })
+        format!("?activity={}", crate::core::filters::encode(&a.id))
     };
+    let open = open_on_click(ctx.state, a.id.clone());
     view! {
-        <li class="pair" style=colour data-outcome=o.id.clone()>
-            <div class="effort">
-                <p class="pair-label">{t(T::WhatUsDid)}</p>
-                <h3>{link}</h3>
-                <p class="meta">{when(a)}</p>
-                <blockquote lang="en">{before}{inside.map(mark)}{after}</blockquote>
-            </div>
-            <div class="came">
-                <p class="pair-label">{t(T::Outcome)}</p>
-                <p>
-                    <span class=format!("result-tag result-{}", o.result.id())>
-                        {o.result.label()}
-                    </span>
-                    " "
-                    {o.text.clone()}
-                </p>
-                {apart.map(|q| view! { <blockquote lang="en">{mark(q)}</blockquote> })}
-                <p class="meta">
-                    {format!("{} · {}", time_in_full(&o.time), tf(T::WhoActed, &[o.actor.label()]))}
-                </p>
-            </div>
+        <li class="pair" data-outcome=o.id.clone()>
+            <p class="effort">
+                <a
+                    href=href
+                    target=embedded.then_some("_blank")
+                    rel=embedded.then_some("noopener")
+                    data-activity=a.id.clone()
+                    on:click=move |ev| {
+                        if !embedded {
+                            open(ev)
+                        }
+                    }
+                >
+                    {a.title.clone()}
+                </a>
+                {format!(" · {}", when(a))}
+            </p>
+            <blockquote lang="en">{before}{inside.map(mark)}{after}</blockquote>
+            {apart.map(|q| view! { <blockquote lang="en">{mark(q)}</blockquote> })}
+            <p class="came">
+                <span class=format!("result-tag result-{}", o.result.id())>{o.result.label()}</span>
+                {format!(" {} ({})", o.text, summary(o))}
+            </p>
         </li>
     }
 }
 
-/// The outcome in an activity's sheet: its class and words, the passage, when and who.
-pub fn in_sheet(o: &Outcome) -> impl IntoView + use<> {
-    view! {
-        <dt>{t(T::Outcome)}</dt>
-        <dd class="outcome">
-            <span class=format!("result-tag result-{}", o.result.id())>{o.result.label()}</span>
-            " "
-            {o.text.clone()}
-            <q lang="en">{o.evidence.quote.clone()}</q>
-            <span class="hint">
-                {format!("{} · {}", time_in_full(&o.time), tf(T::WhoActed, &[o.actor.label()]))}
-            </span>
-        </dd>
-    }
+/// When and who, in words: "2006 (the report gives no date; it covers 2006) · Who acted: the
+/// government".
+fn summary(o: &Outcome) -> String {
+    format!(
+        "{} · {}",
+        time_in_full(&o.time),
+        tf(T::WhoActed, &[o.actor.label()])
+    )
+}
+
+/// The outcome in an activity's sheet, in words: its class, what happened, when and who.
+pub fn in_sheet(o: &Outcome) -> String {
+    format!("{}: {} ({})", o.result.label(), o.text, summary(o))
 }

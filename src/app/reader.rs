@@ -2,6 +2,7 @@
 //! colour; the open activity's passages stand out, and the first piece of each is anchored
 //! (`cite-{activity}-{n}`) for "Show in report". Built after the first screen.
 
+use super::later::later;
 use super::link::plain_click;
 use super::state::{Stage, use_ctx};
 use crate::core::charts::colour_vars;
@@ -22,7 +23,7 @@ pub fn Reader() -> impl IntoView {
             <h2 id="reader-h">{t(T::TheReport)}</h2>
             <p class="note">{t(T::ReportNote)}</p>
             <div class="report-text" id="reader-text" lang="en">
-                {move || ctx.reached(Stage::Report).then(|| report_text(&d))}
+                {later(ctx, "reader-text", Stage::Report, false, move || report_text(&d), || ())}
             </div>
         </section>
     }

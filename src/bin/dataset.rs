@@ -142,8 +142,8 @@ mod native {
         ))
     }
 
-    /// Writes `datapackage.json` (a Frictionless Data Package) beside the dataset, describing it,
-    /// its CSV (written by `prepaint`) and its JSON Schema.
+    /// Writes `datapackage.json` (a Frictionless Data Package) beside the dataset, describing it
+    /// and its CSV (written by `prepaint`).
     fn package(dataset: &str) -> Result<String, String> {
         let text =
             std::fs::read_to_string(dataset).map_err(|e| format!("cannot read {dataset}: {e}"))?;

@@ -7,7 +7,6 @@
 
 use super::model::{Activity, Dataset, Outcome, Report};
 use serde::Serialize;
-use serde_json::{Value, json};
 
 /// One CSV field, quoted when needed; a leading `=`, `+`, `-`, `@`, tab or carriage return is
 /// defused so that spreadsheet programs do not run data as a formula.
@@ -24,9 +23,35 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The CSV's columns: name, Table Schema type, and what it holds (the data package describes
-/// the served CSV from this table, so the two cannot drift apart).
-pub const CSV_COLUMNS: [(&str, &str, &str); 21] = [
+/// The CSV's columns, in order.
+pub const CSV_COLUMNS: [&str; 21] = [
+    "id",
+    "title",
+    "summary",
+    "sector",
+    "kind",
+    "status",
+    "start",
+    "end",
+    "time_basis",
+    "metrics",
+    "places",
+    "evidence_quotes",
+    "evidence_paragraphs",
+    "result",
+    "outcome_id",
+    "outcome",
+    "outcome_actor",
+    "outcome_date",
+    "outcome_time_basis",
+    "outcome_quote",
+    "outcome_paragraph",
+];
+
+/// What each CSV column holds, as the data package describes it: name, Table Schema type and
+/// words (a test keeps the names equal to `CSV_COLUMNS`; kept out of the wasm).
+#[cfg(not(target_arch = "wasm32"))]
+pub const CSV_SCHEMA: [(&str, &str, &str); 21] = [
     ("id", "string", "The activity's id in the dataset."),
     ("title", "string", "What the activity was, in our words."),
     ("summary", "string", "One sentence, in our words."),
@@ -121,8 +146,7 @@ pub const CSV_COLUMNS: [(&str, &str, &str); 21] = [
 /// The activities as CSV: one row each, evidence quotes joined with " | ", and what came of it
 /// (each activity has one outcome at most, so an outcome's row is its activity's).
 pub fn to_csv(d: &Dataset, activities: &[&Activity]) -> String {
-    let header: Vec<&str> = CSV_COLUMNS.iter().map(|c| c.0).collect();
-    let mut out = header.join(",") + "\r\n";
+    let mut out = CSV_COLUMNS.join(",") + "\r\n";
     let outcomes = super::query::Outcomes::new(d);
     for a in activities {
         let sector = d
@@ -145,8 +169,22 @@ pub fn to_csv(d: &Dataset, activities: &[&Activity]) -> String {
             .iter()
             .map(|e| format!("{}:{}-{}", e.paragraph, e.start, e.end))
             .collect();
-        let o = outcomes.of(&a.id);
-        let of = |f: &dyn Fn(&Outcome) -> String| o.map(f).unwrap_or_default();
+        // What came of it: the outcome's columns, empty where the report states none.
+        let o: [String; 7] = match outcomes.of(a) {
+            Some(o) => [
+                o.id.clone(),
+                o.text.clone(),
+                o.actor.id().to_string(),
+                o.time.start.to_string(),
+                o.time.basis.id().to_string(),
+                o.evidence.quote.clone(),
+                format!(
+                    "{}:{}-{}",
+                    o.evidence.paragraph, o.evidence.start, o.evidence.end
+                ),
+            ],
+            None => Default::default(),
+        };
         let row = [
             a.id.clone(),
             a.title.clone(),
@@ -161,19 +199,9 @@ pub fn to_csv(d: &Dataset, activities: &[&Activity]) -> String {
             places.join("; "),
             quotes.join(" | "),
             paras.join("; "),
-            outcomes.class(&a.id).id().to_string(),
-            of(&|o| o.id.clone()),
-            of(&|o| o.text.clone()),
-            of(&|o| o.actor.id().to_string()),
-            of(&|o| o.time.start.to_string()),
-            of(&|o| o.time.basis.id().to_string()),
-            of(&|o| o.evidence.quote.clone()),
-            of(&|o| {
-                let e = &o.evidence;
-                format!("{}:{}-{}", e.paragraph, e.start, e.end)
-            }),
+            outcomes.class(a).id().to_string(),
         ];
-        let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+        let fields: Vec<String> = row.iter().chain(&o).map(|f| csv_field(f)).collect();
         out += &fields.join(",");
         out += "\r\n";
     }
@@ -269,9 +297,10 @@ impl CiteFormat {
     pub fn file(self) -> (&'static str, &'static str) {
         match self {
             CiteFormat::Text => ("txt", "text/plain;charset=utf-8"),
-            CiteFormat::BibTex => ("bib", "application/x-bibtex;charset=utf-8"),
-            CiteFormat::Ris => ("ris", "application/x-research-info-systems;charset=utf-8"),
-            CiteFormat::CslJson => ("json", "application/vnd.citationstyles.csl+json"),
+            // Plain text to the browser: the file's extension tells reference managers.
+            CiteFormat::BibTex => ("bib", "text/plain;charset=utf-8"),
+            CiteFormat::Ris => ("ris", "text/plain;charset=utf-8"),
+            CiteFormat::CslJson => ("json", "application/json"),
         }
     }
 }
@@ -323,6 +352,24 @@ fn bib(s: &str) -> String {
     out
 }
 
+/// A title for BibTeX, escaped, with each word that has a capital in braces: styles and
+/// reference managers that re-case titles (Better BibTeX turns them to sentence case) keep the
+/// published capitals, and proper nouns ("Kazakhstan", "U.S.") above all. (Braces around the
+/// whole title are read as a mistake and dropped by Better BibTeX.)
+fn bib_title(s: &str) -> String {
+    let words: Vec<String> = s
+        .split(' ')
+        .map(|w| {
+            if w.chars().any(char::is_uppercase) {
+                format!("{{{}}}", bib(w))
+            } else {
+                bib(w)
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
 /// An address for BibTeX's verbatim `url` field: the characters that would end or escape it
 /// percent-encoded.
 fn bib_url(url: &str) -> String {
@@ -365,7 +412,7 @@ pub fn cite_report(d: &Dataset, format: CiteFormat) -> String {
             &r.id,
             &[
                 ("author", format!("{{{}}}", bib(&r.author))),
-                ("title", format!("{{{}}}", bib(&r.title))),
+                ("title", bib_title(&r.title)),
                 ("institution", bib(&r.publisher)),
                 ("year", year),
                 ("url", bib_url(&r.source_url)),
@@ -382,16 +429,19 @@ pub fn cite_report(d: &Dataset, format: CiteFormat) -> String {
             ("UR", r.source_url.clone()),
             ("LA", "en".into()),
         ]),
-        CiteFormat::CslJson => csl(json!({
-            "id": r.id,
-            "type": "report",
-            "title": r.title,
-            "author": [{ "literal": r.author }],
-            "publisher": r.publisher,
-            "issued": { "date-parts": [[r.published.year]] },
-            "URL": r.source_url,
-            "language": "en",
-        })),
+        CiteFormat::CslJson => csl(&[
+            ("id", json_str(&r.id)),
+            ("type", json_str("report")),
+            ("title", json_str(&r.title)),
+            (
+                "author",
+                format!("[{{ \"literal\": {} }}]", json_str(&r.author)),
+            ),
+            ("publisher", json_str(&r.publisher)),
+            ("issued", csl_date(&[r.published.year])),
+            ("URL", json_str(&r.source_url)),
+            ("language", json_str("en")),
+        ]),
     }
 }
 
@@ -408,7 +458,7 @@ pub fn cite_view(d: &Dataset, view: &ViewRef, format: CiteFormat) -> String {
             "dataset",
             view.key,
             &[
-                ("title", format!("{{{}}}", bib(&info.title))),
+                ("title", bib_title(&info.title)),
                 ("version", bib(&info.version)),
                 ("note", bib(&note)),
                 ("url", bib_url(view.url)),
@@ -430,31 +480,62 @@ pub fn cite_view(d: &Dataset, view: &ViewRef, format: CiteFormat) -> String {
         }
         CiteFormat::CslJson => {
             let (y, m, day) = view.accessed;
-            csl(json!({
-                "id": view.key,
-                "type": "dataset",
-                "title": info.title,
-                "version": info.version,
-                "URL": view.url,
-                "accessed": { "date-parts": [[y, m, day]] },
-                "note": note,
-                "language": lang,
-            }))
+            csl(&[
+                ("id", json_str(view.key)),
+                ("type", json_str("dataset")),
+                ("title", json_str(&info.title)),
+                ("version", json_str(&info.version)),
+                ("URL", json_str(view.url)),
+                ("accessed", csl_date(&[y, i32::from(m), i32::from(day)])),
+                ("note", json_str(&note)),
+                ("language", json_str(lang)),
+            ])
         }
     }
 }
 
-/// CSL-JSON: a list of items (here, one).
-fn csl(item: Value) -> String {
-    serde_json::to_string_pretty(&[item]).unwrap_or_default()
+/// A JSON string: quoted, with `"`, `\\` and control characters escaped.
+fn json_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// CSL-JSON: a list of one item, its members as (name, JSON value already written). Written by
+/// hand: a serde derive (or `serde_json::Value`, whose serializer brings float formatting with
+/// it) measured more wasm for these few members.
+fn csl(members: &[(&str, String)]) -> String {
+    let body: Vec<String> = members
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("    {}: {v}", json_str(k)))
+        .collect();
+    format!("[\n  {{\n{}\n  }}\n]", body.join(",\n"))
+}
+
+/// A CSL date: `{"date-parts": [[2026, 12, 5]]}`.
+fn csl_date(parts: &[i32]) -> String {
+    let parts: Vec<String> = parts.iter().map(i32::to_string).collect();
+    format!("{{ \"date-parts\": [[{}]] }}", parts.join(", "))
 }
 
 /// The Frictionless Data Package that describes the served data files (`datapackage.json`
-/// beside them): the CSV with its columns and their types, the whole dataset as JSON and its
-/// JSON Schema, with the licence and the report they come from. `stem`: the files' name
+/// beside them): the CSV with its columns and their types, and the whole dataset as JSON (whose
+/// description names its JSON Schema, `dataset.schema.json`: frictionless reads a resource of
+/// that name as a Table Schema and refuses it), with the licence and the report they come from. `stem`: the files' name
 /// (`kazakhstan-2006`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn datapackage(d: &Dataset, stem: &str) -> String {
+    use serde_json::{Value, json};
     let info = &d.dataset;
     let enums: [(&str, Vec<&str>); 4] = [
         (
@@ -484,7 +565,7 @@ pub fn datapackage(d: &Dataset, stem: &str) -> String {
         ),
     ];
     let date = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
-    let fields: Vec<Value> = CSV_COLUMNS
+    let fields: Vec<Value> = CSV_SCHEMA
         .iter()
         .map(|(name, kind, description)| {
             let mut f = json!({ "name": name, "type": kind, "description": description });
@@ -551,15 +632,6 @@ pub fn datapackage(d: &Dataset, stem: &str) -> String {
                 "mediatype": "application/json",
                 "encoding": "utf-8",
             },
-            {
-                "name": "dataset-schema",
-                "title": "The dataset's JSON Schema",
-                "path": "dataset.schema.json",
-                "profile": "data-resource",
-                "format": "json",
-                "mediatype": "application/schema+json",
-                "encoding": "utf-8",
-            },
         ],
     });
     serde_json::to_string_pretty(&package).unwrap_or_default() + "\n"
@@ -570,6 +642,7 @@ mod tests {
     use super::*;
     use crate::core::filters::Filters;
     use crate::core::query::{Except, select};
+    use serde_json::{Value, json};
 
     #[test]
     fn csv_has_a_row_per_activity_and_quotes_safely() {
@@ -619,7 +692,9 @@ mod tests {
         let bib = cite_report(&d, CiteFormat::BibTex);
         assert!(bib.starts_with("@techreport{kz2006,\n"), "{bib}");
         assert!(bib.contains("  author = {{U.S. Department of State}},\n"));
-        assert!(bib.contains("  title = {{Supporting Human Rights and Democracy: The U.S. Record in Kazakhstan in 2006}}"));
+        assert!(bib.contains(
+            "  title = {{Supporting} {Human} {Rights} and {Democracy:} {The} {U.S.} {Record} in {Kazakhstan} in 2006},\n"
+        ));
         assert!(bib.contains("  year = {2007},\n"));
         assert!(bib.contains("  url = {http://www.state.gov/g/drl/rls/shrd/2006/}"));
         assert!(bib.ends_with("}\n"));
@@ -671,6 +746,9 @@ mod tests {
         );
         assert!(!cite_view(&d, &view("http://x/", ""), CiteFormat::BibTex).contains("View:"));
         assert_eq!(bib_url("a b{c}\\"), "a%20b%7Bc%7D%5C");
+        let odd = "a \"quote\", a \\ and a\ttab";
+        let back: String = serde_json::from_str(&json_str(odd)).unwrap();
+        assert_eq!(back, odd);
         assert_eq!(
             super::bib("R&D_1 #2 ~ ^ \\"),
             "R\\&D\\_1 \\#2 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}"
@@ -679,6 +757,8 @@ mod tests {
 
     #[test]
     fn the_data_package_describes_every_csv_column_and_file() {
+        let names: Vec<&str> = CSV_SCHEMA.iter().map(|c| c.0).collect();
+        assert_eq!(names, CSV_COLUMNS);
         let d = crate::core::query::tests::dataset();
         let p: Value = serde_json::from_str(&datapackage(&d, "kazakhstan-2006")).unwrap();
         assert_eq!(p["name"], "us-record-kazakhstan-2006");
@@ -698,14 +778,7 @@ mod tests {
             .iter()
             .map(|r| r["path"].as_str().unwrap())
             .collect();
-        assert_eq!(
-            files,
-            [
-                "kazakhstan-2006.csv",
-                "kazakhstan-2006.json",
-                "dataset.schema.json"
-            ]
-        );
+        assert_eq!(files, ["kazakhstan-2006.csv", "kazakhstan-2006.json"]);
         let fields: Vec<&str> = p["resources"][0]["schema"]["fields"]
             .as_array()
             .unwrap()

@@ -281,7 +281,7 @@ texts! {
     Approximately = "approximately {0}";
     // Outcomes and citations (issue 19).
     WhatCameOfIt = "What came of it";
-    OutcomesNote = "What the report says came of each U.S. activity, in its own words. An outcome is recorded only where the text states one, with the sentence that says so; every other activity counts as “no outcome reported”. Select a result to list its activities.";
+    OutcomesNote = "What the report says came of each U.S. activity, in its own words. Select a result to list its activities.";
     OutcomesGiven = "Activities in view: {1}. The report states an outcome for {0} of them.";
     ResultClasses = "Results";
     ResultAchieved = "Achieved";
@@ -291,7 +291,6 @@ texts! {
     ResultReversed = "Reversed";
     ResultNotReported = "No outcome reported";
     ChipResult = "outcome: {0}";
-    WhatUsDid = "What the United States did";
     WhoActed = "Who acted: {0}";
     ActorGovernment = "the government";
     ActorParliament = "the parliament";
@@ -301,13 +300,12 @@ texts! {
     OutcomesNone = "The report states no outcome for the activities in view.";
     OutcomeMark = "Outcome: {0}";
     TimelineOutcomeNote = "◆ an outcome, where the report dates it.";
-    CiteWhat = "Cite";
+    CopyFormat = "Copy";
     CiteView = "This view of the data";
     CiteReport = "The report itself";
     CiteFormat = "Format";
-    CiteFormatText = "Text";
-    CiteFormatsNote = "BibTeX, RIS and CSL-JSON open in Zotero, EndNote, Mendeley and other reference managers; a view’s citation carries its address and the date you opened it.";
-    DownloadFormat = "Download {0}";
+    CiteFormatsNote = "For Zotero, EndNote, Mendeley and other reference managers; a view’s citation carries its address and the day you opened it.";
+    DownloadFormat = "Download";
 }
 
 /// The interface's texts in one language.

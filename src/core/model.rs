@@ -25,6 +25,10 @@ pub struct Dataset {
     /// Each activity's searchable text, folded, built on first use (not part of the file).
     #[serde(skip)]
     pub search: std::sync::OnceLock<Vec<String>>,
+    /// Each activity's outcome (its position in `outcomes`), by the activity's position, built
+    /// on first use (not part of the file).
+    #[serde(skip)]
+    pub outcome_at: std::sync::OnceLock<Vec<Option<u32>>>,
 }
 
 /// Who made the dataset, which version it is, and how.

@@ -240,7 +240,7 @@ impl<'a> Selector<'a> {
             return false;
         }
         if let Some(o) = &self.outcomes
-            && !f.results.contains(&o.class(&a.id))
+            && !f.results.contains(&o.class(a))
         {
             return false;
         }
@@ -541,36 +541,39 @@ fn join_words(items: &[String]) -> String {
     }
 }
 
-/// The outcome of each activity, by activity id (sorted: looked up in loops without a scan of
-/// every outcome; no hashing code in the wasm).
-pub struct Outcomes<'a>(Vec<(&'a str, &'a Outcome)>);
+/// What the report says came of each activity of a dataset, looked up by the activity's place
+/// in it (the index is built once a dataset: no scan of every outcome in loops).
+pub struct Outcomes<'a> {
+    d: &'a Dataset,
+    at: &'a [Option<u32>],
+}
 
 impl<'a> Outcomes<'a> {
-    /// The outcomes of the dataset, by the activities they answer (the first, should two answer
-    /// one: the checker refuses that).
+    /// The outcomes of the dataset's activities.
     pub fn new(d: &'a Dataset) -> Self {
-        let mut v: Vec<(&str, &Outcome)> = d
-            .outcomes
-            .iter()
-            .flat_map(|o| o.activities.iter().map(move |a| (a.as_str(), o)))
-            .collect();
-        sort_by(&mut v, &|a, b| a.0.cmp(b.0));
-        v.dedup_by(|b, a| a.0 == b.0);
-        Outcomes(v)
+        Outcomes {
+            d,
+            at: d.outcome_index(),
+        }
     }
 
     /// The outcome the report gives for this activity, if any.
-    pub fn of(&self, activity: &str) -> Option<&'a Outcome> {
-        self.0
-            .binary_search_by(|(k, _)| (*k).cmp(activity))
-            .ok()
-            .map(|i| self.0[i].1)
+    pub fn of(&self, a: &Activity) -> Option<&'a Outcome> {
+        match self.d.index_of(a) {
+            Some(i) => self
+                .at
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|k| self.d.outcomes.get(k as usize)),
+            // An activity from elsewhere: looked up by its id.
+            None => self.d.outcome_of(&a.id),
+        }
     }
 
     /// How this activity turned out, as the report says (`NotReported` if it does not say).
-    pub fn class(&self, activity: &str) -> ResultClass {
-        self.of(activity)
-            .map_or(ResultClass::NotReported, |o| o.result)
+    pub fn class(&self, a: &Activity) -> ResultClass {
+        self.of(a).map_or(ResultClass::NotReported, |o| o.result)
     }
 }
 
@@ -580,7 +583,7 @@ pub fn result_counts(d: &Dataset, activities: &[&Activity]) -> Vec<(ResultClass,
     let index = Outcomes::new(d);
     let mut counts = ResultClass::ALL.map(|c| (c, 0usize));
     for a in activities {
-        let c = index.class(&a.id);
+        let c = index.class(a);
         if let Some(slot) = counts.iter_mut().find(|(k, _)| *k == c) {
             slot.1 += 1;
         }
@@ -597,7 +600,7 @@ pub fn outcome_pairs<'a>(
     let index = Outcomes::new(d);
     activities
         .iter()
-        .filter_map(|a| index.of(&a.id).map(|o| (*a, o)))
+        .filter_map(|a| index.of(a).map(|o| (*a, o)))
         .collect()
 }
 
@@ -646,6 +649,26 @@ impl<'a> ById<'a> {
 }
 
 impl Dataset {
+    /// Each activity's outcome (its position in `outcomes`), by the activity's position: the
+    /// first outcome that answers it (the checker allows one).
+    pub fn outcome_index(&self) -> &[Option<u32>] {
+        self.outcome_at.get_or_init(|| {
+            let mut at = vec![None; self.activities.len()];
+            let all: Vec<&Activity> = self.activities.iter().collect();
+            let by_id = ById::new(&all);
+            for (k, o) in self.outcomes.iter().enumerate() {
+                for id in &o.activities {
+                    if let Some(i) = by_id.get(id).and_then(|a| self.index_of(a))
+                        && at[i].is_none()
+                    {
+                        at[i] = Some(k as u32);
+                    }
+                }
+            }
+            at
+        })
+    }
+
     /// The folded text search looks in for the activity at `index` (title, summary, quotes,
     /// what was counted, and what came of it, joined): folded once for all searches, not once per keystroke.
     pub fn search_text(&self, index: usize) -> &str {
@@ -655,7 +678,7 @@ impl Dataset {
                 .iter()
                 .map(|a| {
                     let mut s = fold(&a.title);
-                    let outcome = outcomes.of(&a.id);
+                    let outcome = outcomes.of(a);
                     for part in std::iter::once(&a.summary)
                         .chain(a.evidence.iter().map(|e| &e.quote))
                         .chain(a.metrics.iter().map(|m| &m.counted))

@@ -172,7 +172,7 @@ pub fn detail(d: &Dataset, a: &Activity, embedded: Option<String>) -> impl IntoV
                 </dd>
                 {(!places.is_empty()).then(|| fact(T::Places, places))}
                 {(!who.is_empty()).then(|| fact(T::Who, who.join("; ")))}
-                {d.outcome_of(&a.id).map(crate::app::outcomes::in_sheet)}
+                {d.outcome_of(&a.id).map(|o| fact(T::Outcome, crate::app::outcomes::in_sheet(o)))}
             </dl>
             {metrics}
             {events}
