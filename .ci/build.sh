@@ -7,7 +7,7 @@ cd "$root"
 dist="${DIST:-dist}"
 rm -rf "$dist"
 trunk build --release --offline --dist "$dist" "$@"
-find "$dist" -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.json' -o -name '*.svg' \) |
+find "$dist" -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.json' -o -name '*.csv' -o -name '*.svg' \) |
   while read -r f; do
     gzip -9 -k -f -n "$f"
     if command -v brotli >/dev/null; then brotli -q 11 -k -f "$f"; fi

@@ -6,9 +6,30 @@ use super::state::use_ctx;
 use crate::core::i18n::{T, t};
 use leptos::prelude::*;
 
-/// The toolbar's action buttons.
+/// The toolbar's action buttons; on a narrow screen, behind one "Share & download" button so the
+/// first screen keeps the figures and the chart.
 #[component]
 pub fn Actions() -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <button
+            type="button"
+            class="share-toggle"
+            aria-expanded=move || open.get().to_string()
+            aria-controls="action-list"
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {t(T::ShareDownload)}
+        </button>
+        <div id="action-list" class="action-list" class:open=move || open.get()>
+            <ActionButtons />
+        </div>
+    }
+}
+
+/// CSV, JSON, Cite, Embed.
+#[component]
+fn ActionButtons() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <button

@@ -32,16 +32,19 @@ pub fn ActivityList() -> impl IntoView {
             let f = list.get();
             let mut matching = ctx.matching(&d);
             query::sort(&d, &mut matching, f.sort);
-            let n = ctx.ui.limit.get().min(matching.len());
+            let page = ctx.ui.limit.get().min(matching.len());
+            let n = page.min(ctx.ui.cards_built.get());
             let ids = matching[..n]
                 .iter()
                 .filter_map(|a| d.index_of(a))
                 .map(|i| (i, f.q.clone()))
                 .collect::<Vec<_>>();
-            (ids, matching.len() - n)
+            (ids, matching.len() - page)
         })
     };
     let sort = Memo::new(move |_| list.with(|f| f.sort));
+    // The order chosen when the select is built is marked; then its value follows the view.
+    let at_first = sort.get_untracked();
     let empty = move || {
         ctx.reached(Stage::List)
             && shown
@@ -72,6 +75,7 @@ pub fn ActivityList() -> impl IntoView {
                     " "
                     <select
                         name="sort"
+                        prop:value=move || sort.get().id()
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             ctx.state
@@ -89,7 +93,7 @@ pub fn ActivityList() -> impl IntoView {
                             .into_iter()
                             .map(|s| {
                                 view! {
-                                    <option value=s.id() prop:selected=move || sort.get() == s>
+                                    <option value=s.id() selected=s == at_first>
                                         {s.label()}
                                     </option>
                                 }

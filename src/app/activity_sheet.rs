@@ -7,8 +7,7 @@ pub mod detail;
 
 use super::dom;
 use super::later::later;
-use super::state::Stage;
-use super::state::use_ctx;
+use super::state::{Stage, Ui, use_ctx};
 use crate::core::i18n::{T, t};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -42,9 +41,7 @@ pub fn ActivitySheet() -> impl IntoView {
         let now = shown.get();
         open.track();
         folded.set(false);
-        if let Some(r) = dom::root() {
-            let _ = r.class_list().toggle_with_force("sheet-open", now);
-        }
+        ctx.ui.shown_passage.set(None);
         if now {
             if let Some(s) = sheet.get_untracked() {
                 s.set_scroll_top(0);
@@ -61,6 +58,13 @@ pub fn ActivitySheet() -> impl IntoView {
             return_focus();
         }
         now
+    });
+    // Wide screens make room for the open sheet (not while it is folded away).
+    Effect::new(move |_| {
+        let room = shown.get() && !folded.get();
+        if let Some(r) = dom::root() {
+            let _ = r.class_list().toggle_with_force("sheet-open", room);
+        }
     });
     // Esc closes the activity (a dialog's own Esc is the dialog's). Set up in an effect: it
     // belongs to the browser only.
@@ -100,12 +104,7 @@ pub fn ActivitySheet() -> impl IntoView {
                                 return None;
                             }
                             let a = open.get().and_then(|id| d.activity(&id).cloned())?;
-                            Some(view! {
-                                {detail::detail(&d, &a, None)}
-                                <button type="button" class="back-to" on:click=move |_| back_to_activity(folded, sheet)>
-                                    {t(T::BackToActivity)}
-                                </button>
-                            })
+                            Some(detail::detail(&d, &a, None))
                         }
                     },
                     || None::<()>,
@@ -137,23 +136,30 @@ fn return_focus() {
 }
 
 /// Folds the sheet away and brings passage `n` of the open activity in the report into view
-/// and focus; "Back to the activity" stays on screen to return.
-pub fn show_in_report(folded: RwSignal<bool>, activity: &str, n: usize) {
-    folded.set(true);
-    let passage = dom::by_id(&format!("cite-{activity}-{n}"))
-        .or_else(|| dom::by_id(&format!("cite-{activity}-0")));
-    if let Some(p) = passage {
-        dom::scroll_to(&p, true);
-        dom::focus(&p);
-    }
+/// and focus; "Back to the activity" is drawn beside it (`reader`).
+pub fn show_in_report(ui: Ui, activity: &str, n: usize) {
+    ui.sheet_folded.set(true);
+    ui.shown_passage.set(Some((activity.to_string(), n)));
+    // Once the page is laid out without the sheet (its text takes the room the sheet had).
+    let activity = activity.to_string();
+    dom::later(move || {
+        let passage = dom::by_id(&format!("cite-{activity}-{n}"))
+            .or_else(|| dom::by_id(&format!("cite-{activity}-0")));
+        if let Some(p) = passage {
+            dom::scroll_to(&p, true);
+            dom::focus(&p);
+        }
+    });
 }
 
-fn back_to_activity(folded: RwSignal<bool>, sheet: NodeRef<leptos::html::Aside>) {
-    folded.set(false);
+/// Unfolds the sheet, its heading focused.
+pub fn back_to_activity(ui: Ui) {
+    ui.sheet_folded.set(false);
+    ui.shown_passage.set(None);
     // Once the sheet is unfolded: its top in view, its heading focused (neither can be done
     // while it is folded away).
     dom::later(move || {
-        if let Some(s) = sheet.get_untracked() {
+        if let Some(s) = dom::by_id("detail") {
             s.set_scroll_top(0);
         }
         if let Some(h) = dom::by_id("detail-h") {

@@ -10,7 +10,8 @@ use super::state::{Stage, use_ctx};
 use super::text::templated;
 use super::url::view_url;
 use crate::core::i18n::{T, t};
-use crate::core::labels::caption;
+use crate::core::labels::{caption, measure_label};
+use crate::core::query::{Except, by_sector, select};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -69,6 +70,70 @@ pub fn EmbedBody() -> impl IntoView {
                 },
                 || (),
             )}
+        </div>
+    }
+}
+
+/// In a chart or timeline embed, what the reader chose: the activity of a mark (its title, date
+/// and one line) or the sectors of the pressed bars (their figures and what they cover), with a
+/// link that opens it in the full explorer, in the embed's language and colours.
+#[component]
+pub fn EmbedChoice() -> impl IntoView {
+    let ctx = use_ctx();
+    let d = ctx.d();
+    let f = ctx.state.filters;
+    let full = move || {
+        let g = f.get();
+        // The embed's colours: light unless the link asks otherwise.
+        let theme = g.theme.or(Some(crate::core::filters::Theme::Light));
+        view_url(&crate::core::filters::Filters {
+            theme,
+            ..g.without_embed()
+        })
+    };
+    let chosen = move || {
+        let g = f.get();
+        if let Some(a) = g.activity.as_deref().and_then(|id| d.activity(id)) {
+            return Some((
+                a.title.clone(),
+                crate::core::labels::when(a),
+                a.summary.clone(),
+            ));
+        }
+        // The pressed bars: each sector's figure under the chart's measure, and what it covers.
+        let acts = select(&d, &g, Except::Sectors);
+        let rows: Vec<_> = by_sector(&d, &acts, &g.measure, &g.sectors)
+            .into_iter()
+            .filter(|r| r.selected)
+            .collect();
+        let measure = measure_label(&d, &g.measure);
+        (!rows.is_empty()).then(|| {
+            let names: Vec<&str> = rows.iter().map(|r| r.sector.name.as_str()).collect();
+            let figures: Vec<String> = rows.iter().map(|r| r.display.clone()).collect();
+            let about: Vec<&str> = rows.iter().map(|r| r.sector.description.as_str()).collect();
+            (
+                names.join(", "),
+                format!("{measure}: {}", figures.join(", ")),
+                about.join(" "),
+            )
+        })
+    };
+    view! {
+        <div id="embed-choice" class="embed-choice" role="status">
+            {move || {
+                chosen()
+                    .map(|(title, when, line)| {
+                        view! {
+                            <p class="choice-title">
+                                <strong>{title}</strong>
+                                " "
+                                <span class="choice-when">{when}</span>
+                            </p>
+                            <p class="choice-line">{line}</p>
+                            <a href=full target="_blank" rel="noopener">{t(T::OpenInExplorer)}</a>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -96,26 +96,30 @@ fn select(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let now = Memo::new(move |_| ctx.sl.narrow.with(current));
+    // The option chosen when the select is built is marked `selected`; from then on the select's
+    // value follows the view (one reactive value a select, not one an option).
+    let at_first = now.get_untracked();
     view! {
         <label>
             {t(label)}
             " "
             <select
                 name=name
+                prop:value=move || now.get()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     ctx.state.update(&|f| choose(f, &v));
                 }
             >
-                <option value="" prop:selected=move || now.with(String::is_empty)>
+                <option value="" selected=at_first.is_empty()>
                     {t(any)}
                 </option>
                 {options
                     .into_iter()
                     .map(|(v, words)| {
-                        let is = v.clone();
+                        let selected = v == at_first;
                         view! {
-                            <option value=v prop:selected=move || now.with(|n| *n == is)>
+                            <option value=v selected=selected>
                                 {words}
                             </option>
                         }

@@ -1,5 +1,5 @@
 //! The masthead: what this is and whose report (its title in English, as published), with the
-//! language switch.
+//! language switch, and one plain sentence on what the page is and what one can do here.
 
 use super::language_switch::LanguageSwitch;
 use super::state::use_ctx;
@@ -20,6 +20,7 @@ pub fn Masthead() -> impl IntoView {
                 <LanguageSwitch />
             </div>
             <h1 lang="en">{title}</h1>
+            <p class="intro">{t(T::Intro)}</p>
         </header>
     }
 }

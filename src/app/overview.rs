@@ -1,63 +1,130 @@
-//! The headline figures of the view and a summary in words, generated from the same data.
+//! The headline figures of the view and a summary in words, generated from the same data. A
+//! figure of a filtered view says that it counts the view and gives the report's total beside it;
+//! "How these figures were summed" lists each figure that went in, with its sentence.
 
 use super::link::merge_on_click;
-use super::state::use_ctx;
-use crate::core::i18n::{T, t};
+use super::state::{ViewState, use_ctx};
+use crate::core::i18n::{T, f as tf, t};
 use crate::core::query::{Headline, headlines, summary_text};
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// The figures (a figure of a measure lists its activities) and the summary.
+/// The figures (a figure of a measure lists its activities).
 #[component]
 pub fn Overview() -> impl IntoView {
     let ctx = use_ctx();
     let d = ctx.d();
+    let report: Vec<Headline> = headlines(&d, &d.activities.iter().collect::<Vec<_>>());
     let figures = {
         let d = d.clone();
         Memo::new(move |_| headlines(&d, &ctx.matching(&d)))
     };
-    let summary = move || summary_text(&d, &ctx.matching(&d));
-    let has = Memo::new(move |_| ctx.sl.narrow.with(|f| f.has.clone()));
+    let narrow = ctx.sl.narrow;
     view! {
         <section class="overview" id="overview" aria-labelledby="overview-h">
             <h2 id="overview-h" class="visually-hidden">{t(T::Figures)}</h2>
             <ul class="headlines">
                 <For
                     each=move || {
-                        let on = has.get();
+                        let (on, filtered) = narrow.with(|f| (f.has.clone(), f.is_filtered()));
                         figures
                             .get()
                             .into_iter()
                             .map(|h| {
+                                let whole = filtered
+                                    .then(|| report.iter().find(|r| r.label == h.label))
+                                    .flatten()
+                                    .map(Headline::phrase);
                                 let pressed = h.measure.is_some() && h.measure == on;
-                                (h, pressed)
+                                (h, pressed, whole)
                             })
                             .collect::<Vec<_>>()
                     }
-                    key=|(h, on)| {
-                        format!("{}|{}|{}|{}|{}|{on}", h.label, h.qualifier, h.number, h.after, h.detail)
+                    key=|(h, on, whole)| {
+                        format!(
+                            "{}|{}|{}|{on}|{whole:?}|{}",
+                            h.label,
+                            h.phrase(),
+                            h.detail,
+                            h.sources.len(),
+                        )
                     }
-                    let((h, on))
+                    let((h, on, whole))
                 >
-                    <li class="headline">{tile(ctx.state, h, on)}</li>
+                    <li class="headline">{tile(ctx.state, h, on, whole)}</li>
                 </For>
             </ul>
-            <p class="summary">{summary}</p>
         </section>
     }
 }
 
+/// The summary of the view in words, and how its figures were summed (its own region, so a
+/// phone can show the figures before the charts and this after them).
+#[component]
+pub fn Summary() -> impl IntoView {
+    let ctx = use_ctx();
+    let d = ctx.d();
+    let figures = {
+        let d = d.clone();
+        Memo::new(move |_| headlines(&d, &ctx.matching(&d)))
+    };
+    view! {
+        <div id="summary">
+            <p class="summary">{move || summary_text(&d, &ctx.matching(&d))}</p>
+        <details class="summed">
+                <summary>{t(T::HowSummedTitle)}</summary>
+                {move || {
+                    figures
+                        .get()
+                        .into_iter()
+                        .filter(|h| !h.sources.is_empty())
+                        .map(|h| {
+                            view! {
+                                <p class="summed-total">{format!("{}: {} — {}", h.label, h.phrase(), t(T::HowSummed))}</p>
+                                <ul>
+                                    {h
+                                        .sources
+                                        .into_iter()
+                                        .map(|(figure, quote)| {
+                                            view! {
+                                                <li>
+                                                    {format!("{figure} — ")}
+                                                    <q lang="en">{quote}</q>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </details>
+        </div>
+    }
+}
+
 /// One figure: a link that lists its activities (or, when it already does, clears that), or,
-/// for the counts that describe the view, plain text.
-fn tile(state: super::state::ViewState, h: Headline, on: bool) -> impl IntoView {
+/// for the counts that describe the view, plain text. `whole`: the report's figure, shown
+/// beside the view's when the view is filtered.
+fn tile(state: ViewState, h: Headline, on: bool, whole: Option<String>) -> impl IntoView {
     let small = |s: String| (!s.is_empty()).then(|| view! { <span class="qualifier">{s}</span> });
+    let detail = h.detail.clone();
+    let whole_line = whole.map(|w| {
+        view! {
+            <span class="whole">
+                {format!("{} · {}", t(T::InThisView), tf(T::InTheReport, &[&w]))}
+            </span>
+        }
+    });
     let figure = view! {
         <span class="figure">{small(h.qualifier)}{h.number}{small(h.after)}</span>
         <span class="label">{h.label}</span>
+        {whole_line}
     };
     match h.measure {
         None => Either::Left(view! {
-            <span class="tile" title=h.detail.clone()>
+            <span class="tile" title=detail.clone()>
                 {figure}
                 <span class="visually-hidden">{format!(": {}", h.detail)}</span>
             </span>
@@ -73,7 +140,7 @@ fn tile(state: super::state::ViewState, h: Headline, on: bool) -> impl IntoView 
                 <a
                     class="tile"
                     href=change.clone()
-                    title=h.detail.clone()
+                    title=detail
                     aria-current=on.then_some("true")
                     on:click=merge_on_click(state, change)
                 >

@@ -6,11 +6,11 @@
 use super::activity_list::ActivityList;
 use super::activity_sheet::ActivitySheet;
 use super::dialogs::{CiteDialog, EmbedDialog};
-use super::embed::{EmbedBody, EmbedFoot, EmbedHead};
+use super::embed::{EmbedBody, EmbedChoice, EmbedFoot, EmbedHead};
 use super::filter_form::FilterForm;
 use super::masthead::Masthead;
 use super::outcomes::Outcomes;
-use super::overview::Overview;
+use super::overview::{Overview, Summary};
 use super::reader::Reader;
 use super::sector_chart::SectorChart;
 use super::site_foot::SiteFoot;
@@ -41,7 +41,7 @@ pub fn Page(fingerprint: String) -> impl IntoView {
                     {ctx.shows(Embed::Chart).then(|| view! { <SectorChart /> })}
                     {ctx.shows(Embed::Timeline).then(|| view! { <Timeline /> })}
                 </div>
-                {ctx.shows(Embed::Overview).then(|| view! { <Overview /> })}
+                {ctx.shows(Embed::Overview).then(|| view! { <Overview /> <Summary /> })}
                 {ctx.shows(Embed::Outcomes).then(|| view! { <Outcomes /> })}
                 {full
                     .then(|| {
@@ -52,6 +52,8 @@ pub fn Page(fingerprint: String) -> impl IntoView {
                         }
                     })}
                 {(ctx.embed == Some(Embed::Activity)).then(|| view! { <EmbedBody /> })}
+                {matches!(ctx.embed, Some(Embed::Chart | Embed::Timeline))
+                    .then(|| view! { <EmbedChoice /> })}
                 {(!full).then(|| view! { <EmbedFoot /> })}
             </main>
             {full

@@ -18,12 +18,35 @@ use leptos::prelude::*;
 pub fn Reader() -> impl IntoView {
     let ctx = use_ctx();
     let d = ctx.d();
+    let d2 = ctx.d();
     view! {
         <section class="reader" id="reader" aria-labelledby="reader-h" tabindex="-1">
             <h2 id="reader-h">{t(T::TheReport)}</h2>
             <p class="note">{t(T::ReportNote)}</p>
             <div class="report-text" id="reader-text" lang="en">
-                {later(ctx, "reader-text", Stage::Report, false, move || report_text(&d), || ())}
+                {later(
+                    ctx,
+                    "reader-text",
+                    Stage::Report,
+                    false,
+                    move || {
+                        let (d, d2) = (d.clone(), d2.clone());
+                        view! {
+                            <For
+                                each=move || {
+                                    let built = ctx.ui.paragraphs_built.get();
+                                    let all = d.reports.first().map_or(0, |r| r.paragraphs.len());
+                                    0..if ctx.reached(Stage::Report) { built.min(all) } else { 0 }
+                                }
+                                key=|i| *i
+                                let(i)
+                            >
+                                {paragraph(&d2, i)}
+                            </For>
+                        }
+                    },
+                    || (),
+                )}
             </div>
         </section>
     }
@@ -45,17 +68,11 @@ impl Cited {
     }
 }
 
-/// Every paragraph, its cited runs as links.
-fn report_text(d: &Dataset) -> impl IntoView + use<> {
+/// The report's paragraph `index`, its cited runs as links.
+fn paragraph(d: &Dataset, index: usize) -> impl IntoView + use<> {
     let ctx = use_ctx();
     let open = ctx.state.activity;
-    let Some(r) = d.reports.first() else {
-        return Either::Left(());
-    };
-    let paragraphs = r
-        .paragraphs
-        .iter()
-        .map(|p| {
+    d.reports.first().and_then(|r| r.paragraphs.get(index)).map(|p| {
             let class = match p.role {
                 ParagraphRole::Content => "para",
                 ParagraphRole::Title => "para title",
@@ -131,11 +148,45 @@ fn report_text(d: &Dataset) -> impl IntoView + use<> {
                         }
                     };
                     let follow = run.clone();
+                    // The passage "Show in report" went to: it stands out, and the way back to
+                    // its activity is drawn just before it, in the text's flow (covering none).
+                    let shown_here = {
+                        let run = run.clone();
+                        let shown = ctx.ui.shown_passage;
+                        move || {
+                            shown.with(|s| {
+                                s.as_ref().is_some_and(|(a, n)| {
+                                    run.cites
+                                        .iter()
+                                        .zip(&run.begins)
+                                        .any(|((c, m), b)| *b && c == a && m == n)
+                                })
+                            })
+                        }
+                    };
+                    let back = {
+                        let shown_here = shown_here.clone();
+                        move || {
+                            shown_here().then(|| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="back-to"
+                                        on:click=move |_| super::activity_sheet::back_to_activity(ctx.ui)
+                                    >
+                                        {t(T::BackToActivity)}
+                                    </button>
+                                }
+                            })
+                        }
+                    };
                     Either::Right(view! {
+                        {back}
                         <a
                             href=href
                             class="cite"
                             class:current=current
+                            class:shown=shown_here
                             id=anchor
                             style=style
                             title=title
@@ -156,7 +207,5 @@ fn report_text(d: &Dataset) -> impl IntoView + use<> {
                 })
                 .collect_view();
             view! { <p class=class id=p.id.clone()>{runs}</p> }
-        })
-        .collect_view();
-    Either::Right(paragraphs)
+    })
 }

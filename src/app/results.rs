@@ -19,20 +19,54 @@ pub fn Results() -> impl IntoView {
     let template = t(forms[i18n::plural_form(i18n::lang(), total)]);
     let shown = move || i18n::num(ctx.sl.matching.with(Vec::len) as u64);
     view! {
+        // The count leads to the list, on every width.
         <p class="count">
-            {templated(
-                template,
-                move |i| {
-                    if i == 0 {
-                        Either::Left(view! { <strong data-testid="match-count">{shown}</strong> })
-                    } else {
-                        Either::Right(i18n::num(total))
-                    }
-                },
-            )}
+            <a href="#activities" title=t(T::GoToList) on:click=move |ev| to_list(&ev)>
+                {templated(
+                    template,
+                    move |i| {
+                        if i == 0 {
+                            Either::Left(
+                                view! { <strong data-testid="match-count">{shown}</strong> },
+                            )
+                        } else {
+                            Either::Right(i18n::num(total))
+                        }
+                    },
+                )}
+            </a>
         </p>
+        <ShowList />
         <ActiveFilters />
         <LooselyDated />
+    }
+}
+
+/// Brings the list of activities into view and focus.
+fn to_list(ev: &web_sys::MouseEvent) {
+    if super::link::plain_click(ev) {
+        ev.prevent_default();
+        if let Some(list) = super::dom::by_id("activities") {
+            super::dom::scroll_to(&list, false);
+            super::dom::focus(&list);
+        }
+    }
+}
+
+/// On a phone, a filtered view offers its results one tap away: "Show 14 activities ↓".
+#[component]
+fn ShowList() -> impl IntoView {
+    let ctx = use_ctx();
+    let filtered = Memo::new(move |_| ctx.sl.narrow.with(|f| f.is_filtered()));
+    let words = move || {
+        let n = ctx.sl.matching.with(Vec::len) as u64;
+        let forms = [T::ShowListOne, T::ShowListFew, T::ShowListMany];
+        tf(forms[i18n::plural_form(i18n::lang(), n)], &[&i18n::num(n)])
+    };
+    view! {
+        <a class="show-list" href="#activities" hidden=move || !filtered.get() on:click=move |ev| to_list(&ev)>
+            {words}
+        </a>
     }
 }
 

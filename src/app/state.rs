@@ -140,6 +140,13 @@ pub struct Ui {
     pub limit: RwSignal<usize>,
     /// The open activity's sheet is folded away while its passage is read in the report.
     pub sheet_folded: RwSignal<bool>,
+    /// The passage "Show in report" went to (activity, evidence index): it stands out from the
+    /// other highlights, with the way back to the activity beside it.
+    pub shown_passage: RwSignal<Option<(String, usize)>>,
+    /// How many of the list's cards and of the report's paragraphs are built yet: on the first
+    /// load they are built a few a task, so that no task holds the page for long.
+    pub cards_built: RwSignal<usize>,
+    pub paragraphs_built: RwSignal<usize>,
 }
 
 /// How many activity cards render at a time.
@@ -173,6 +180,9 @@ impl Ctx {
                 embed_open: RwSignal::new(false),
                 limit: RwSignal::new(PAGE),
                 sheet_folded: RwSignal::new(false),
+                shown_passage: RwSignal::new(None),
+                cards_built: RwSignal::new(0),
+                paragraphs_built: RwSignal::new(0),
             },
         }
     }
@@ -195,6 +205,18 @@ impl Ctx {
     /// True when the page shows `view`: the full explorer shows every view, an embed its own.
     pub fn shows(&self, view: Embed) -> bool {
         self.embed.is_none_or(|e| e == view)
+    }
+
+    /// Builds the page as far as `s` at once, every card and paragraph of those stages included
+    /// (the native renderings; the browser builds them a few a task, `app::stage`).
+    pub fn build_to(&self, s: Stage) {
+        self.ui.stage.set(s);
+        if s >= Stage::List {
+            self.ui.cards_built.set(usize::MAX);
+        }
+        if s >= Stage::Report {
+            self.ui.paragraphs_built.set(usize::MAX);
+        }
     }
 
     /// True once the page has been built as far as `s`.

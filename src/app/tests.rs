@@ -20,7 +20,7 @@ fn render<V: IntoView + 'static>(
 ) -> String {
     Owner::new().with(move || {
         let ctx = Ctx::new(Arc::new(d), query);
-        ctx.ui.stage.set(stage);
+        ctx.build_to(stage);
         configure(&ctx);
         provide_context(ctx);
         view().to_html()

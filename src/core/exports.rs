@@ -144,9 +144,11 @@ pub const CSV_SCHEMA: [(&str, &str, &str); 21] = [
 ];
 
 /// The activities as CSV: one row each, evidence quotes joined with " | ", and what came of it
-/// (each activity has one outcome at most, so an outcome's row is its activity's).
+/// (each activity has one outcome at most, so an outcome's row is its activity's). The file
+/// starts with a UTF-8 byte order mark, so spreadsheet programs that guess the encoding (Excel)
+/// keep accents and Cyrillic intact.
 pub fn to_csv(d: &Dataset, activities: &[&Activity]) -> String {
-    let mut out = CSV_COLUMNS.join(",") + "\r\n";
+    let mut out = String::from("\u{feff}") + &CSV_COLUMNS.join(",") + "\r\n";
     let outcomes = super::query::Outcomes::new(d);
     for a in activities {
         let sector = d
@@ -618,7 +620,10 @@ pub fn datapackage(d: &Dataset, stem: &str) -> String {
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
-                "encoding": "utf-8",
+                // The CSV starts with a byte order mark (for Excel): Python's name for UTF-8
+                // with one, which frictionless reads without taking the mark into the first
+                // column's name.
+                "encoding": "utf-8-sig",
                 "dialect": { "delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true },
                 "schema": { "fields": fields, "primaryKey": ["id"], "missingValues": [""] },
             },
@@ -650,6 +655,10 @@ mod tests {
         let acts = select(&d, &Filters::from_query("sector=media"), Except::Nothing);
         let csv = to_csv(&d, &acts);
         assert_eq!(csv.lines().count(), acts.len() + 1);
+        assert!(
+            csv.starts_with("\u{feff}id,"),
+            "a byte order mark for Excel"
+        );
         assert!(csv.contains("\"Internet \"\"news factory\"\"\""));
         assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(csv_field("a,b"), "\"a,b\"");
@@ -787,7 +796,15 @@ mod tests {
             .collect();
         let all: Vec<&Activity> = d.activities.iter().collect();
         let csv = to_csv(&d, &all);
-        assert_eq!(fields.join(","), csv.lines().next().unwrap());
+        let header = csv.lines().next().unwrap();
+        assert_eq!(
+            Some(fields.join(",").as_str()),
+            header.strip_prefix('\u{feff}')
+        );
+        assert_eq!(
+            p["resources"][0]["encoding"], "utf-8-sig",
+            "the mark is not a column's name"
+        );
         let result = &p["resources"][0]["schema"]["fields"][13];
         assert_eq!(result["name"], "result");
         assert_eq!(result["constraints"]["enum"].as_array().unwrap().len(), 6);

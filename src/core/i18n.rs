@@ -263,7 +263,7 @@ texts! {
     ErrVersion = "The data file is from a different version: {0}. Reload the page to get the matching explorer.";
     ErrDamaged = "The data file is damaged: {0}.";
     ErrTooLarge = "The data file is too large to read: {0} MB, where the explorer reads up to {1} MB. The site may be serving the wrong file.";
-    ErrTranslation = "The {0} translation could not be loaded ({1}); the page is shown in English.";
+    ErrTranslation = "The {0} version could not be loaded, so the page is shown in English. Try again when you are online.";
     Panic = "Something went wrong inside the explorer and it stopped. Reloading the page usually fixes it; if not, please report the address you were on.";
     Reload = "Reload";
     // Dates: months in full (after a day, and alone with a year), and short (axis ticks).
@@ -306,6 +306,18 @@ texts! {
     CiteFormat = "Format";
     CiteFormatsNote = "For Zotero, EndNote, Mendeley and other reference managers; a view’s citation carries its address and the day you opened it.";
     DownloadFormat = "Download";
+    // Reader flows (issue 18).
+    Intro = "What the United States did for human rights and democracy in Kazakhstan in 2006, by sector and date, in the State Department report’s own words.";
+    InThisView = "in this view";
+    InTheReport = "{0} in the report";
+    HowSummed = "Summed from:";
+    HowSummedTitle = "How these figures were summed";
+    ShareDownload = "Share & download";
+    ShowListOne = "Show {0} activity ↓";
+    ShowListFew = "Show {0} activities ↓";
+    ShowListMany = "Show {0} activities ↓";
+    GoToList = "Go to the list of activities";
+    OpenInExplorer = "Open in the full explorer";
 }
 
 /// The interface's texts in one language.
@@ -828,8 +840,8 @@ mod tests {
         assert_eq!(err(&texts(EN.len(), "\"\"")), "a text is missing");
         assert!(err("[\"a\", ").starts_with("EOF while parsing"));
         let c = Catalogue::from_list(Lang::Ru, &texts(EN.len(), "\"y\"")).unwrap();
-        assert_eq!(T::DownloadFormat as usize, EN.len() - 1, "the last text");
-        assert_eq!((c.get(T::DownloadFormat), c.get(T::Kicker)), ("y", "x"));
+        assert_eq!(c.texts.unwrap().last(), Some(&"y"), "the last text");
+        assert_eq!(c.get(T::Kicker), "x");
     }
 
     #[test]

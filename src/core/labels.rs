@@ -208,7 +208,7 @@ pub fn list_note(d: &Dataset) -> String {
     tf(T::ListNote, &[&year.to_string()])
 }
 
-/// A quote with up to 80 characters of its paragraph on either side.
+/// A quote with up to 80 characters of its paragraph on either side, cut at word boundaries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InContext {
     pub before: String,
@@ -230,12 +230,29 @@ pub fn in_context(d: &Dataset, e: &Evidence) -> InContext {
     let chars: Vec<char> = text.chars().collect();
     let s = e.start.min(chars.len());
     let end = e.end.min(chars.len()).max(s);
+    // Up to 80 characters each side, then back to the nearest space, so no word is cut.
+    let mut from = s.saturating_sub(80);
+    if from > 0 {
+        while from < s && !chars[from - 1].is_whitespace() {
+            from += 1;
+        }
+    }
+    let mut to = (end + 80).min(chars.len());
+    if to < chars.len() {
+        while to > end && !chars[to].is_whitespace() {
+            to -= 1;
+        }
+    }
     InContext {
-        before: chars[s.saturating_sub(80)..s].iter().collect(),
+        before: chars[from..s].iter().collect(),
         quote: e.quote.clone(),
-        after: chars[end..(end + 80).min(chars.len())].iter().collect(),
-        more_before: s > 80,
-        more_after: end + 80 < chars.len(),
+        after: chars[end..to]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_string(),
+        more_before: from > 0,
+        more_after: to < chars.len(),
         source: e
             .paragraph
             .rsplit('p')
@@ -430,6 +447,26 @@ mod tests {
         assert!(p.contains(&format!("{}{}{}", c.before, c.quote, c.after)));
         assert!(c.before.chars().count() <= 80 && c.after.chars().count() <= 80);
         assert!(c.source.starts_with("From paragraph"));
+        // Every excerpt of every activity starts and ends at a word boundary of its paragraph.
+        for a in &d.activities {
+            for e in &a.evidence {
+                let c = in_context(&d, e);
+                let p = &d.paragraph(&e.paragraph).unwrap().1.text;
+                let shown = format!("{}{}{}", c.before, c.quote, c.after);
+                let at = p
+                    .find(&shown)
+                    .expect("the excerpt is a piece of its paragraph");
+                let before = p[..at].chars().next_back();
+                let after = p[at + shown.len()..].chars().next();
+                assert!(before.is_none_or(char::is_whitespace), "{}: …{shown}", a.id);
+                assert!(
+                    after.is_none_or(|c| c.is_whitespace()) || !c.more_after,
+                    "{}: {shown}…",
+                    a.id
+                );
+                assert_eq!(c.more_before, at > 0);
+            }
+        }
     }
 
     #[test]

@@ -201,7 +201,7 @@ impl<'a> Selector<'a> {
             d,
             f,
             except,
-            needle: fold(f.q.trim()),
+            needle: needle(&f.q),
             dated,
             outcomes,
         }
@@ -255,10 +255,10 @@ impl<'a> Selector<'a> {
 
     fn text_matches(&self, a: &Activity) -> bool {
         match self.d.index_of(a) {
-            Some(i) => self.d.search_text(i).contains(&self.needle),
+            Some(i) => holds(self.d.search_text(i), &self.needle),
             // An activity from elsewhere: fold it now.
             None => {
-                let hit = |s: &str| fold(s).contains(&self.needle);
+                let hit = |s: &str| holds(&fold(s), &self.needle);
                 hit(&a.title)
                     || hit(&a.summary)
                     || a.evidence.iter().any(|e| hit(&e.quote))
@@ -433,6 +433,16 @@ pub struct Headline {
     pub detail: String,
     /// `has=` value listing the activities behind it; `None` for the plain count.
     pub measure: Option<String>,
+    /// How it was summed: each figure that went into it (as the locale writes it) and the
+    /// sentence that gives it, in the report's English; empty for the counts.
+    pub sources: Vec<(String, String)>,
+}
+
+impl Headline {
+    /// The figure with its qualifier, as one phrase ("more than 310").
+    pub fn phrase(&self) -> String {
+        format!("{}{}{}", self.qualifier, self.number, self.after)
+    }
 }
 
 /// The overview's headline figures for a set of activities.
@@ -448,6 +458,7 @@ pub fn headlines(d: &Dataset, activities: &[&Activity]) -> Vec<Headline> {
             after: String::new(),
             detail: t(T::UsActivitiesDetail).to_string(),
             measure: None,
+            sources: Vec::new(),
         },
         Headline {
             label: t(T::Sectors).to_string(),
@@ -456,6 +467,7 @@ pub fn headlines(d: &Dataset, activities: &[&Activity]) -> Vec<Headline> {
             after: String::new(),
             detail: t(T::SectorsDetail).to_string(),
             measure: None,
+            sources: Vec::new(),
         },
     ];
     for m in &d.measures {
@@ -472,6 +484,17 @@ pub fn headlines(d: &Dataset, activities: &[&Activity]) -> Vec<Headline> {
                     i18n::f(T::SummedOver, &[&m.description, &t.activities.to_string()])
                 },
                 measure: Some(m.id.clone()),
+                sources: activities
+                    .iter()
+                    .flat_map(|a| &a.metrics)
+                    .filter(|x| x.measure.as_ref() == Some(&m.id))
+                    .map(|x| {
+                        (
+                            i18n::qualified(x.qualifier, x.value),
+                            x.evidence.quote.clone(),
+                        )
+                    })
+                    .collect(),
             });
         }
     }
@@ -718,7 +741,7 @@ pub fn match_ranges(text: &str, q: &str) -> Vec<(usize, usize)> {
 }
 
 fn phrase_ranges(text: &str, q: &str) -> Vec<(usize, usize)> {
-    let needle: Vec<char> = q.trim().chars().map(fold_char).collect();
+    let needle = needle(q);
     if needle.is_empty() {
         return Vec::new();
     }
@@ -726,23 +749,186 @@ fn phrase_ranges(text: &str, q: &str) -> Vec<(usize, usize)> {
         .char_indices()
         .map(|(i, c)| (i, fold_char(c)))
         .collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + needle.len() <= chars.len() {
-        if chars[i..i + needle.len()]
-            .iter()
-            .zip(&needle)
-            .all(|((_, c), n)| c == n)
-        {
-            let start = chars[i].0;
-            let end = chars.get(i + needle.len()).map_or(text.len(), |(b, _)| *b);
-            out.push((start, end));
-            i += needle.len();
-        } else {
+    let folded: Vec<char> = chars.iter().map(|(_, c)| *c).collect();
+    let stems: Vec<Vec<char>> = needle.split(' ').map(|w| w.chars().collect()).collect();
+    occurrences(&folded, &stems)
+        .into_iter()
+        .map(|(a, b)| (chars[a].0, chars.get(b).map_or(text.len(), |(i, _)| *i)))
+        .collect()
+}
+
+/// True when folded `text` holds the search `needle` (see `needle`).
+pub fn holds(text: &str, needle: &str) -> bool {
+    // Most texts do not hold even the first stem: a plain substring test rules them out.
+    if !text.contains(needle.split(' ').next().unwrap_or_default()) {
+        return false;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let stems: Vec<Vec<char>> = needle.split(' ').map(|w| w.chars().collect()).collect();
+    !occurrences(&chars, &stems).is_empty()
+}
+
+/// Where `stems` occur in folded `text` (char ranges): the first stem anywhere, each next one
+/// after the end of the previous word and some space, each match running on to the end of its
+/// word ("train judg" in "trained judges").
+fn occurrences(text: &[char], stems: &[Vec<char>]) -> Vec<(usize, usize)> {
+    let word_end = |mut i: usize| {
+        while text.get(i).is_some_and(|c| c.is_alphanumeric()) {
             i += 1;
         }
+        i
+    };
+    let at = |i: usize, stem: &[char]| text.get(i..i + stem.len()) == Some(stem);
+    let mut out = Vec::new();
+    let Some((first, rest)) = stems.split_first().filter(|(f, _)| !f.is_empty()) else {
+        return out;
+    };
+    let mut i = 0;
+    while i + first.len() <= text.len() {
+        if at(i, first) {
+            let mut end = Some(word_end(i + first.len()));
+            for stem in rest {
+                end = end.and_then(|e| {
+                    let mut j = e;
+                    while text.get(j).is_some_and(|c| c.is_whitespace()) {
+                        j += 1;
+                    }
+                    (j > e && at(j, stem)).then(|| word_end(j + stem.len()))
+                });
+            }
+            if let Some(e) = end {
+                out.push((i, e));
+                i = e;
+                continue;
+            }
+        }
+        i += 1;
     }
     out
+}
+
+/// What the search looks for: the words typed, folded, each cut to its stem, so that every
+/// form of a word finds the same activities ("train", "trained", "training", "trains";
+/// "присяжные", "присяжных"). A search matches where the text holds the stems in order, each word
+/// followed by space and the next (`occurrences`).
+pub fn needle(q: &str) -> String {
+    fold(q.trim())
+        .split_whitespace()
+        .map(stem)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A word without its inflectional ending: English endings for Latin words, Russian and Kazakh
+/// ones for Cyrillic words (the data is translated into both). Light by design: it only takes
+/// off an ending when at least four letters stay, so short words and names stay whole.
+pub fn stem(word: &str) -> &str {
+    const EN: &[&str] = &["ings", "ing", "ied", "ies", "ed", "es", "s"];
+    const CYRILLIC: &[&str] = &[
+        // Russian (case and number endings of nouns and adjectives, the commonest verb ones).
+        "ами",
+        "ями",
+        "ого",
+        "его",
+        "ому",
+        "ему",
+        "ыми",
+        "ими",
+        "ах",
+        "ях",
+        "ов",
+        "ев",
+        "ей",
+        "ой",
+        "ий",
+        "ый",
+        "ая",
+        "яя",
+        "ое",
+        "ее",
+        "ые",
+        "ие",
+        "ых",
+        "их",
+        "ым",
+        "им",
+        "ую",
+        "юю",
+        "ам",
+        "ям",
+        "ом",
+        "ем",
+        "ть",
+        "а",
+        "я",
+        "о",
+        "е",
+        "ы",
+        "и",
+        "у",
+        "ю",
+        "ь", // Kazakh (plural, possessive and case suffixes).
+        "лары",
+        "лері",
+        "дары",
+        "дері",
+        "тары",
+        "тері",
+        "ларды",
+        "лерді",
+        "лардың",
+        "лердің",
+        "лар",
+        "лер",
+        "дар",
+        "дер",
+        "тар",
+        "тер",
+        "ның",
+        "нің",
+        "дың",
+        "дің",
+        "тың",
+        "тің",
+        "ға",
+        "ге",
+        "қа",
+        "ке",
+        "да",
+        "де",
+        "та",
+        "те",
+        "нан",
+        "нен",
+        "дан",
+        "ден",
+        "тан",
+        "тен",
+        "ны",
+        "ні",
+        "ды",
+        "ді",
+        "ты",
+        "ті",
+        "сы",
+        "сі",
+        "ы",
+        "і",
+    ];
+    let cyrillic = word.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+    let endings = if cyrillic { CYRILLIC } else { EN };
+    let letters = word.chars().count();
+    let mut best = word;
+    for e in endings {
+        if let Some(rest) = word.strip_suffix(e)
+            && letters - e.chars().count() >= 4
+            && rest.len() < best.len()
+            && !(e == &"s" && rest.ends_with('s'))
+        {
+            best = rest;
+        }
+    }
+    best
 }
 
 /// Splits `text` into (piece, is_match) runs for rendering highlights.
@@ -805,6 +991,35 @@ pub fn segments(d: &Dataset, paragraph: &Paragraph) -> Vec<Segment> {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    #[test]
+    fn every_form_of_a_word_finds_the_same_activities() {
+        let d = dataset();
+        let ids = |q: &str| -> Vec<String> {
+            select(&d, &Filters::from_query(&format!("q={q}")), Except::Nothing)
+                .iter()
+                .map(|a| a.id.clone())
+                .collect()
+        };
+        let trained = ids("trained");
+        assert!(!trained.is_empty());
+        assert_eq!(ids("train"), trained);
+        assert_eq!(ids("training"), trained);
+        assert_eq!(ids("trains"), trained);
+        assert_eq!(ids("hot+lines"), ids("hot+line"));
+        assert_eq!(stem("judges"), "judg");
+        assert_eq!(stem("press"), "press");
+        assert_eq!(stem("присяжных"), stem("присяжные"));
+        assert_eq!(stem("use"), "use");
+        let marked: Vec<&str> = highlight("Judges trained in training", "train")
+            .into_iter()
+            .filter(|(_, hit)| *hit)
+            .map(|(p, _)| p)
+            .collect();
+        assert_eq!(marked, ["trained", "training"]);
+        assert!(holds("trained judges in", &needle("trains judge")));
+        assert!(!holds("trained. judges", &needle("trains judge")));
+    }
+
     use super::*;
 
     pub(crate) fn dataset() -> Dataset {

@@ -68,6 +68,13 @@ impl fmt::Display for DatasetError {
 
 impl std::error::Error for DatasetError {}
 
+impl Dataset {
+    /// Parses and fully validates a dataset, naming what is wrong.
+    pub fn from_json(json: &str) -> Result<Dataset, DatasetError> {
+        parse_and_check(json)
+    }
+}
+
 /// Parses JSON text into a dataset and checks it; the only way the app gets a `Dataset`.
 pub fn parse_and_check(json: &str) -> Result<Dataset, DatasetError> {
     verify(read(parse_text(json)?)?)

@@ -74,7 +74,10 @@ const out = resolve(opt.out);
 const lhDir = join(dirname(out), 'lighthouse');
 
 const KiB = 1024;
-const TARGETS = { chartMs: 900, gzipBytes: 150 * KiB, lcpMs: 1200, tbtMs: 50, score: 100 };
+// The brief's targets (December 2026): chart ≤ 0.9 s, LCP ≤ 1.2 s, CLS 0, interactive ≤ 2.2 s, first load
+// ≤ 240 KB gzip (counted here in KiB, the stricter reading would be 234.4 KiB), Lighthouse 100 ×4. TBT is
+// printed without a target: "interactive" is the figure the brief asks for.
+const TARGETS = { chartMs: 900, gzipBytes: 240 * KiB, lcpMs: 1200, cls: 0, interactiveMs: 2200, score: 100 };
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
@@ -367,9 +370,9 @@ function table(result) {
     line('FCP', 'fcp', sec);
     line('LCP', 'lcp', sec, TARGETS.lcpMs);
     line('CLS', 'cls', (x) => (x == null ? '–' : x.toFixed(3)));
-    line('TBT', 'tbt', ms, TARGETS.tbtMs);
+    line('TBT', 'tbt', ms);
     line('sector chart', 'chart', sec, TARGETS.chartMs);
-    line('interactive', 'interactive', sec);
+    line('interactive', 'interactive', sec, TARGETS.interactiveMs);
     line('transferred', 'transferred', kib);
     line('requests', 'requests', String);
     line('service worker', 'swTransferred', kib);
@@ -392,7 +395,7 @@ function table(result) {
     };
     metric('FCP', 'fcp', sec);
     metric('LCP', 'lcp', sec, TARGETS.lcpMs);
-    metric('TBT', 'tbt', ms, TARGETS.tbtMs);
+    metric('TBT', 'tbt', ms);
     metric('CLS', 'cls', (x) => (x == null ? '–' : x.toFixed(3)));
     metric('Speed Index', 'si', sec);
     for (const ff of ['mobile', 'desktop']) {
@@ -415,7 +418,9 @@ function targets(result) {
   add('sector chart drawn (Chromium median)', sec(ch?.stat.chart.median), `≤ ${sec(TARGETS.chartMs)}`, ch ? ch.stat.chart.median <= TARGETS.chartMs : null);
   add('first load, html+js+wasm+css+data', `${kib(sz.total.gzip)} gzip`, `≤ ${kib(TARGETS.gzipBytes)}`, sz.total.gzip <= TARGETS.gzipBytes);
   add('LCP (Chromium median)', sec(ch?.stat.lcp.median), `≤ ${sec(TARGETS.lcpMs)}`, ch ? ch.stat.lcp.median <= TARGETS.lcpMs : null);
-  add('TBT (Chromium median)', ms(ch?.stat.tbt.median), `≤ ${ms(TARGETS.tbtMs)}`, ch ? ch.stat.tbt.median <= TARGETS.tbtMs : null);
+  add('CLS (Chromium, worst run)', ch ? ch.stat.cls.max?.toFixed(3) : '–', '0', ch ? (ch.stat.cls.max ?? 1) <= TARGETS.cls : null);
+  add('interactive (Chromium median)', sec(ch?.stat.interactive.median), `≤ ${sec(TARGETS.interactiveMs)}`,
+    ch ? ch.stat.interactive.median <= TARGETS.interactiveMs : null);
   for (const ff of ['mobile', 'desktop']) {
     const s = lh?.[ff].median.scores;
     add(`Lighthouse ${ff}`, s ? Object.values(s).join(' / ') : '–', '100 ×4', s ? Object.values(s).every((x) => x >= TARGETS.score) : null);

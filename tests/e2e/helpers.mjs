@@ -46,3 +46,16 @@ export function scaledDataset(times) {
   }
   return d;
 }
+
+/** WCAG contrast of two CSS colours given as `rgb(…)`/`rgba(…)`. */
+export function contrast(a, b) {
+  const lum = (s) => {
+    const [r, g, bl] = s.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((c) => {
+      const x = c / 255;
+      return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}

@@ -30,23 +30,42 @@ test('after one visit, the app reloads and works fully offline', async ({ page, 
   await context.setOffline(false);
 });
 
-test('a language chosen once works offline too', async ({ page, context }) => {
+test('after one visit, every language and every data link works offline', async ({ page, context }) => {
   await open(page, '/');
   await controlled(page);
-  // Chosen online (after the worker took over): its two files are kept as they are fetched.
-  await open(page, '/?lang=ru&sector=media');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await context.setOffline(true);
-  await page.reload();
-  await live(page);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-  await expect(page.locator('.active-filters .chip').first()).toContainText('Свобода СМИ');
-  // Kazakh was never chosen: offline, the page says so and stays in English.
-  await page.goto('/?lang=kk');
-  await live(page);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('#status')).toContainText('could not be loaded');
+  // Neither language was ever chosen: the worker keeps their files with the build's.
+  for (const [lang, chip] of [['ru', 'Свобода СМИ'], ['kk', 'БАҚ']]) {
+    await page.goto(`/?lang=${lang}&sector=media`);
+    await live(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('.active-filters .chip').first()).toContainText(chip);
+    await expect(page.locator('#status')).toBeEmpty();
+  }
+  // The data files the page links to, as files.
+  // (Bytes, not text: decoding as text drops the CSV's byte order mark.)
+  for (const [href, type, start] of [['data/kazakhstan-2006.csv', 'text/csv', '\ufeffid,'], ['data/kazakhstan-2006.json', 'json', '{']]) {
+    const got = await page.evaluate(async (h) => {
+      const r = await fetch(new URL(h, document.baseURI));
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.slice(0, 12));
+      return { ok: r.ok, type: r.headers.get('content-type') || '', text };
+    }, href);
+    expect(got.ok, href).toBe(true);
+    expect(got.type, href).toContain(type);
+    expect(got.text.startsWith(start), `${href}: ${got.text}`).toBe(true);
+  }
   await context.setOffline(false);
+});
+
+test('a language that cannot be had says so in plain words, with no error text', async ({ page }) => {
+  await page.route('**/data/ui.kk.json', (route) => route.abort('internetdisconnected'));
+  await open(page, '/?lang=kk');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const said = await page.locator('#status').textContent();
+  expect(said).toContain('could not be loaded');
+  expect(said).toContain('Қазақша');
+  expect(said).not.toMatch(/TypeError|Failed to fetch|network|HTTP/i);
 });
 
 test('Chromium reports no installability errors', async ({ browserName }, testInfo) => {

@@ -2,7 +2,7 @@
 // reachable actions, embeds that fit partner pages, and colours that hold in both themes.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { dataset, open, live, matchCount } from './helpers.mjs';
+import { dataset, open, live, matchCount, contrast } from './helpers.mjs';
 import { datedInside, looselyDated } from './dates.mjs';
 
 const title = (id) => dataset.activities.find((a) => a.id === id).title;
@@ -272,18 +272,6 @@ test('an embed names its filter in a caption', async ({ page }) => {
   await expect(page.locator('.embed-caption')).toHaveText('Media freedom only');
 });
 
-/** WCAG contrast of two `rgb(…)` colours. */
-const contrast = (a, b) => {
-  const lum = (s) => {
-    const [r, g, bl] = s.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((c) => {
-      const x = c / 255;
-      return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-};
 
 for (const scheme of ['light', 'dark']) {
   test(`every sector colour keeps 3:1 against its background (${scheme})`, async ({ page }) => {

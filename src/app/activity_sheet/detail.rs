@@ -64,10 +64,13 @@ pub fn detail(d: &Dataset, a: &Activity, embedded: Option<String>) -> impl IntoV
                         .iter()
                         .map(|m| {
                             view! {
+                                // Each cell names its column, for the stacked cards of a narrow screen.
                                 <tr>
-                                    <td class="num">{i18n::qualified(m.qualifier, m.value)}</td>
-                                    <td>{m.counted.clone()}</td>
-                                    <td>
+                                    <td class="num" data-label=t(T::Figure)>
+                                        {i18n::qualified(m.qualifier, m.value)}
+                                    </td>
+                                    <td data-label=t(T::WhatCounted)>{m.counted.clone()}</td>
+                                    <td data-label=t(T::SourceWords)>
                                         <q lang="en">{m.evidence.quote.clone()}</q>
                                     </td>
                                 </tr>
@@ -115,7 +118,7 @@ pub fn detail(d: &Dataset, a: &Activity, embedded: Option<String>) -> impl IntoV
                         <button
                             type="button"
                             class="link"
-                            on:click=move |_| super::show_in_report(ctx.ui.sheet_folded, &id, n)
+                            on:click=move |_| super::show_in_report(ctx.ui, &id, n)
                         >
                             {t(T::ShowInReport)}
                         </button>

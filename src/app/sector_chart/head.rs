@@ -23,6 +23,7 @@ pub fn SectorHead(table: Memo<bool>) -> impl IntoView {
     .chain(d.measures.iter().map(|m| (m.id.clone(), m.label.clone())))
     .collect();
     let heading = move || tf(T::BySector, &[&measure_label(&d, &measure.get())]);
+    let at_first = current();
     view! {
         <h2 id="sector-h">{heading}</h2>
         <label class="inline">
@@ -31,6 +32,7 @@ pub fn SectorHead(table: Memo<bool>) -> impl IntoView {
             <select
                 id="measure"
                 name="measure"
+                prop:value=current
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     ctx.state
@@ -48,9 +50,9 @@ pub fn SectorHead(table: Memo<bool>) -> impl IntoView {
                 {options
                     .into_iter()
                     .map(|(id, label)| {
-                        let is = id.clone();
+                        let selected = id == at_first;
                         view! {
-                            <option value=id prop:selected=move || current() == is>
+                            <option value=id selected=selected>
                                 {label}
                             </option>
                         }

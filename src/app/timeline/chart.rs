@@ -25,29 +25,26 @@ pub fn TimelineChart(layout: Memo<TimelineLayout>, gestures: Gestures) -> impl I
         }
         let d = d.clone();
         Either::Right(view! {
-            <div class="tl" style=move || format!("--months:{}", layout.with(|l| l.scale.months))>
+            <div
+                // "many": long enough that a narrow timeline labels every second or third month.
+                class=move || { if layout.with(|l| l.scale.months) >= 10 { "tl many" } else { "tl" } }
+                style=move || format!("--months:{}", layout.with(|l| l.scale.months))
+            >
                 <div class="tl-axis" aria-hidden="true">
                     <span class="tl-label"></span>
                     <span class="tl-track">
                         <For
-                            each=move || {
-                                layout
-                                    .with(|l| {
-                                        l.ticks
-                                            .iter()
-                                            .map(|(m, x)| {
-                                                let (name, year) = tick_label(*m, l.scale.first);
-                                                (name, year, fraction(*x))
-                                            })
-                                            .collect::<Vec<_>>()
-                                    })
-                            }
+                            each=move || layout.with(ticks)
                             key=|tick| tick.clone()
-                            let((name, year, x))
+                            let(tick)
                         >
-                            <span class="tick" class:year=year.is_some() style=format!("--x:{x}")>
-                                {name}
-                                {year.map(|y| view! { <br />{y.to_string()} })}
+                            // The year is the stylesheet's to show (`data-y`), at the stride in use.
+                            <span
+                                class=tick.class
+                                data-y=tick.year.map(|y| y.to_string())
+                                style=format!("--x:{}", tick.x)
+                            >
+                                <span class="m">{tick.name}</span>
                             </span>
                         </For>
                     </span>
@@ -125,6 +122,55 @@ pub fn TimelineChart(layout: Memo<TimelineLayout>, gestures: Gestures) -> impl I
     }
 }
 
+/// A month on the axis. Narrow timelines label every second or third month only (the
+/// stylesheet picks the stride from the track's width): `class` says at which strides this
+/// month keeps its label (`s2`, `s3`) and its year (`y1`, `y2`, `y3`: the first labelled
+/// month of its year at that stride).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Tick {
+    name: &'static str,
+    year: Option<i32>,
+    x: String,
+    class: String,
+}
+
+fn ticks(l: &TimelineLayout) -> Vec<Tick> {
+    let mut last_year = [None::<i32>; 3];
+    l.ticks
+        .iter()
+        .enumerate()
+        .map(|(i, (m, x))| {
+            let (name, _) = tick_label(*m, l.scale.first);
+            let (_, first_of_year) = tick_label(*m, l.scale.first);
+            let mut class = String::from(if first_of_year.is_some() {
+                "tick year"
+            } else {
+                "tick"
+            });
+            let mut year = None;
+            for (k, stride) in [1usize, 2, 3].into_iter().enumerate() {
+                if i % stride != 0 {
+                    continue;
+                }
+                if stride > 1 {
+                    class += &format!(" s{stride}");
+                }
+                if last_year[k] != Some(m.year) {
+                    class += &format!(" y{stride}");
+                    year = Some(m.year);
+                    last_year[k] = Some(m.year);
+                }
+            }
+            Tick {
+                name,
+                year,
+                x: fraction(*x),
+                class,
+            }
+        })
+        .collect()
+}
+
 /// The marks of one lane, in the layout's order (points in date order, then bands).
 fn lane_marks(layout: Memo<TimelineLayout>, sector: &str) -> Vec<Mark> {
     layout.with(|l| {
@@ -152,9 +198,17 @@ fn mark(ctx: Ctx, g: Gestures, m: Mark) -> impl IntoView {
         MarkShape::Cluster { .. } => "cluster day",
         MarkShape::Outcome => "outcome",
     };
+    // The tooltip stays inside the timeline: it opens from the mark toward the middle, and in
+    // the first lane below the mark (above it is the axis, then the page's top).
+    let tip = if m.x + m.w / 2.0 < 0.5 {
+        " tip-start"
+    } else {
+        " tip-end"
+    };
     let class = format!(
-        "mark mark-{kind}{}",
-        if m.context { " context" } else { "" }
+        "mark mark-{kind}{}{tip}{}",
+        if m.context { " context" } else { "" },
+        if m.lane == 0 { " tip-below" } else { "" }
     );
     let count = match m.shape {
         MarkShape::Cluster { count } => count.to_string(),
