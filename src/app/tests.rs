@@ -311,6 +311,27 @@ fn what_came_of_it_counts_every_activity_once_and_pairs_each_outcome() {
 }
 
 #[test]
+fn a_figure_shows_its_quote_and_our_reading_note_apart() {
+    let html = page(dataset(), "activity=kz2006-a23", Stage::FirstScreen);
+    let sheet = &html[html.find("id=\"detail\"").unwrap()..];
+    assert!(
+        sheet.contains("future judges trained on the rights of journalists and the media</td>"),
+        "what was counted, and nothing more: {sheet}"
+    );
+    assert!(
+        sheet.contains(
+            "<q lang=\"en\">Over 20 current and 100 future judges received training</q>\
+             <small class=\"metric-note\">\"Over\" may apply to this figure too, so we \
+             read it as at least 100.</small>"
+        ),
+        "{sheet}"
+    );
+    // The figures' sums list it under the same quote.
+    let overview = page(dataset(), "sector=media", Stage::FirstScreen);
+    assert!(overview.contains("<small class=\"metric-note\">"));
+}
+
+#[test]
 fn the_sheet_shows_what_came_of_the_activity() {
     let html = page(dataset(), "activity=kz2006-a35", Stage::FirstScreen);
     let sheet = &html[html.find("id=\"detail\"").unwrap()..];

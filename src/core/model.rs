@@ -541,6 +541,10 @@ pub struct Metric {
     pub unit: String,
     /// What was counted, in words ("political party members trained").
     pub counted: String,
+    /// Our note on how the figure is read, where its words leave room ("over" that may apply
+    /// to it too): shown apart from what was counted (schema version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// A measure key that comparable metrics share, for the sector chart ("people_trained").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,

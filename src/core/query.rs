@@ -433,9 +433,10 @@ pub struct Headline {
     pub detail: String,
     /// `has=` value listing the activities behind it; `None` for the plain count.
     pub measure: Option<String>,
-    /// How it was summed: each figure that went into it (as the locale writes it) and the
-    /// sentence that gives it, in the report's English; empty for the counts.
-    pub sources: Vec<(String, String)>,
+    /// How it was summed: each figure that went into it (as the locale writes it), the
+    /// sentence that gives it, in the report's English, and our note on its reading if it has
+    /// one; empty for the counts.
+    pub sources: Vec<(String, String, Option<String>)>,
 }
 
 impl Headline {
@@ -492,6 +493,7 @@ pub fn headlines(d: &Dataset, activities: &[&Activity]) -> Vec<Headline> {
                         (
                             i18n::qualified(x.qualifier, x.value),
                             x.evidence.quote.clone(),
+                            x.note.clone(),
                         )
                     })
                     .collect(),

@@ -118,6 +118,9 @@ fn slots(d: &mut Dataset) -> Vec<Slot<'_>> {
         for m in &mut a.metrics {
             add("metrics", &m.id, "unit", None, &mut m.unit);
             add("metrics", &m.id, "counted", None, &mut m.counted);
+            if let Some(n) = &mut m.note {
+                add("metrics", &m.id, "note", None, n);
+            }
         }
     }
     for e in &mut d.events {

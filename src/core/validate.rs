@@ -575,6 +575,9 @@ impl<'a> Checker<'a> {
                     format!("dangling reference: no measure '{key}'"),
                 );
             }
+            if m.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
+                self.problem(format!("{mp}.note"), "must not be empty");
+            }
             if let Some(msg) = metric_problem(m).filter(|_| PROVENANCE) {
                 self.problem(format!("{mp}.value"), msg);
             }
@@ -1300,6 +1303,7 @@ mod tests {
             qualifier,
             unit: "people".into(),
             counted: "x".into(),
+            note: None,
             measure: None,
             evidence: Evidence {
                 paragraph: "p".into(),

@@ -72,6 +72,7 @@ pub fn detail(d: &Dataset, a: &Activity, embedded: Option<String>) -> impl IntoV
                                     <td data-label=t(T::WhatCounted)>{m.counted.clone()}</td>
                                     <td data-label=t(T::SourceWords)>
                                         <q lang="en">{m.evidence.quote.clone()}</q>
+                                        {m.note.clone().map(crate::app::overview::metric_note)}
                                     </td>
                                 </tr>
                             }
