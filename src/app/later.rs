@@ -27,7 +27,10 @@ where
 {
     #[cfg(target_arch = "wasm32")]
     {
-        let _ = id;
+        // The region belongs to the component that placed it, not to the effect that mounts it:
+        // an effect disposes what it created when it runs again (the next stage), which would
+        // leave the region drawn but no longer following the view.
+        let parent = Owner::current();
         Effect::new(move |done: Option<bool>| {
             if done == Some(true) || !(now || ctx.reached(stage)) {
                 return done.unwrap_or(false);
@@ -35,11 +38,21 @@ where
             if let Some(el) = super::dom::by_id(id) {
                 el.set_text_content(None);
                 let view = view.clone();
-                let mounted =
-                    leptos::mount::mount_to(wasm_bindgen::JsCast::unchecked_into(el), move || {
-                        provide_context(ctx);
-                        view()
-                    });
+                let mount = move || {
+                    untrack(|| {
+                        leptos::mount::mount_to(
+                            wasm_bindgen::JsCast::unchecked_into(el),
+                            move || {
+                                provide_context(ctx);
+                                view()
+                            },
+                        )
+                    })
+                };
+                let mounted = match &parent {
+                    Some(owner) => owner.with(mount),
+                    None => mount(),
+                };
                 mounted.forget();
             }
             true
@@ -81,11 +94,13 @@ where
             if let Some(el) = super::dom::by_id(id) {
                 el.set_text_content(None);
                 let view = view.clone();
-                let mounted =
+                // Built untracked: the effect runs again only when `open()` changes.
+                let mounted = untrack(|| {
                     leptos::mount::mount_to(wasm_bindgen::JsCast::unchecked_into(el), move || {
                         provide_context(ctx);
                         view()
-                    });
+                    })
+                });
                 shown.set_value(Some(Box::new(mounted)));
             }
         });
