@@ -306,6 +306,7 @@ texts! {
     CiteFormat = "Format";
     CiteFormatsNote = "For Zotero, EndNote, Mendeley and other reference managers; a view’s citation carries its address and the day you opened it.";
     DownloadFormat = "Download";
+    OutcomesFirst = "The first {0} are listed; choose a result or a sector to see the others.";
     // Reader flows (issue 18).
     Intro = "What the United States did for human rights and democracy in Kazakhstan in 2006, by sector and date, in the State Department report’s own words.";
     InThisView = "in this view";
