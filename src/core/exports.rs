@@ -357,12 +357,14 @@ fn bib(s: &str) -> String {
 /// A title for BibTeX, escaped, with each word that has a capital in braces: styles and
 /// reference managers that re-case titles (Better BibTeX turns them to sentence case) keep the
 /// published capitals, and proper nouns ("Kazakhstan", "U.S.") above all. (Braces around the
-/// whole title are read as a mistake and dropped by Better BibTeX.)
+/// whole title are read as a mistake and dropped by Better BibTeX.) A word with a letter
+/// beyond ASCII (a Russian or Kazakh title) is braced whatever its case: bracing a lowercase
+/// word changes nothing, and `char::is_uppercase` measured 0.5 KB (gzip) more wasm.
 fn bib_title(s: &str) -> String {
     let words: Vec<String> = s
         .split(' ')
         .map(|w| {
-            if w.chars().any(char::is_uppercase) {
+            if w.chars().any(|c| c.is_ascii_uppercase() || !c.is_ascii()) {
                 format!("{{{}}}", bib(w))
             } else {
                 bib(w)
@@ -756,6 +758,11 @@ mod tests {
         );
         assert!(!cite_view(&d, &view("http://x/", ""), CiteFormat::BibTex).contains("View:"));
         assert_eq!(bib_url("a b{c}\\"), "a%20b%7Bc%7D%5C");
+        assert_eq!(
+            bib_title("Мероприятия США в Казахстане, 2006 год"),
+            "{Мероприятия} {США} {в} {Казахстане,} 2006 {год}"
+        );
+        assert_eq!(bib_title("The U.S. record"), "{The} {U.S.} record");
         let odd = "a \"quote\", a \\ and a\ttab";
         let back: String = serde_json::from_str(&json_str(odd)).unwrap();
         assert_eq!(back, odd);
