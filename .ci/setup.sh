@@ -44,6 +44,19 @@ if [ ! -f "$root/tests/node_modules/.package-lock.json" ] ||
     cp "$root/tests/package-lock.json" "$root/tests/node_modules/.lock-copy"
 fi
 export PATH="$root/tests/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+# Python's frictionless, pinned, in a virtual environment of its own: the test command validates
+# the build's data package with it (`frictionless validate dist/data/datapackage.json`).
+FRICTIONLESS_VERSION=5.21.0
+KZ_VENV="${KZ_VENV:-$HOME/.cache/kz-explorer/frictionless-$FRICTIONLESS_VERSION}"
+if ! "$KZ_VENV/bin/frictionless" --version 2>/dev/null | grep -qx "$FRICTIONLESS_VERSION"; then
+  say "installing frictionless $FRICTIONLESS_VERSION (Python, in $KZ_VENV)"
+  python3 -m venv --help >/dev/null 2>&1 || {
+    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv; }
+  rm -rf "$KZ_VENV" && python3 -m venv "$KZ_VENV" &&
+    "$KZ_VENV/bin/pip" install -q --disable-pip-version-check "frictionless==$FRICTIONLESS_VERSION"
+fi
+export KZ_FRICTIONLESS="$KZ_VENV/bin/frictionless"
 case "$(wasm-opt --version 2>/dev/null)" in
   *"version 132"*) ;;
   *) echo "wasm-opt 132 is not first on PATH (found: $(command -v wasm-opt || echo none)); run 'cd tests && npm ci'" >&2; exit 1 ;;

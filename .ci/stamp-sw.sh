@@ -8,8 +8,9 @@ set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}"
 cd "$dir"
 # Not precached: the chart-image module (fetched on the first image asked for; the worker keeps
-# it then, so images once made can be made offline) and the social cards (for link previews).
-files=$(find . -type f ! -name sw.js ! -name '*.gz' ! -name '*.br' ! -name '*.py' ! -name 'robots.txt' ! -name 'dataset.schema.json' ! -name 'images-*' ! -path './social/*' | sed 's|^\./||' | LC_ALL=C sort)
+# it then, so images once made can be made offline), the social cards (for link previews) and the
+# data package's description (for data tools, not for the app).
+files=$(find . -type f ! -name sw.js ! -name '*.gz' ! -name '*.br' ! -name '*.py' ! -name 'robots.txt' ! -name 'dataset.schema.json' ! -name 'datapackage.json' ! -name 'images-*' ! -path './social/*' | sed 's|^\./||' | LC_ALL=C sort)
 version=$(for f in $files; do sha256sum "$f"; done | sha256sum | cut -c1-16)
 list=$(printf '"./"'; for f in $files; do [ "$f" = index.html ] || printf ',"%s"' "$f"; done)
 sed -i "s|__KZ_VERSION__|$version|; s|__KZ_ASSETS__|[$list]|" sw.js

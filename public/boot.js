@@ -17,7 +17,7 @@
   root.classList.add('js');
   var params = new URLSearchParams(location.search);
   var embed = params.get('embed');
-  if (!/^(chart|timeline|overview|activity)$/.test(embed || '')) embed = null;
+  if (!/^(chart|timeline|overview|outcomes|activity)$/.test(embed || '')) embed = null;
   var theme = params.get('theme');
   if (theme !== 'light' && theme !== 'dark') theme = theme === 'auto' ? null : (embed ? 'light' : null);
   if (embed) root.classList.add('embed', 'embed-' + embed);
@@ -49,7 +49,7 @@
   }[lang];
   // Parameters that change the first screen (the list's order and the open activity do not).
   var deep = lang !== 'en' ||
-    ['sector', 'kind', 'status', 'place', 'from', 'to', 'q', 'has', 'measure', 'table']
+    ['sector', 'kind', 'status', 'place', 'from', 'to', 'q', 'has', 'result', 'measure', 'table']
       .some(function (k) { return params.has(k); });
   if (deep) root.classList.add('deep');
 

@@ -20,9 +20,11 @@ pub mod export;
 mod filter_form;
 mod images;
 mod language_switch;
+mod later;
 mod link;
 pub mod load;
 mod masthead;
+mod outcomes;
 mod overview;
 mod page;
 mod print;
@@ -262,7 +264,7 @@ fn take_over(d: Arc<Dataset>, fingerprint: String, query: &str) {
     dom::later(move || {
         dom::set_live();
         if !embedded {
-            stage(ctx, Stage::Form);
+            stage(ctx, Stage::Outcomes);
         }
     });
 }
@@ -290,7 +292,8 @@ const PARAGRAPHS_A_TASK: usize = 12;
 fn stage(ctx: Ctx, s: Stage) {
     ctx.ui.stage.set(s);
     match s {
-        Stage::FirstScreen => dom::later(move || stage(ctx, Stage::Form)),
+        Stage::FirstScreen => dom::later(move || stage(ctx, Stage::Outcomes)),
+        Stage::Outcomes => dom::later(move || stage(ctx, Stage::Form)),
         Stage::Form => dom::later(move || stage(ctx, Stage::List)),
         Stage::List => grow(ctx.ui.cards_built, CARDS_A_TASK, state::PAGE, move || {
             stage(ctx, Stage::Report)

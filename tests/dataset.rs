@@ -2,7 +2,7 @@
 //! text is the report's, and every broken copy fails with its own message.
 
 use kz_explorer::core::build::{build, to_json};
-use kz_explorer::core::model::{Dataset, ParagraphRole};
+use kz_explorer::core::model::{Dataset, ParagraphRole, ResultClass, SCHEMA_VERSION};
 use kz_explorer::core::validate::{DatasetError, parse_and_check};
 use std::path::Path;
 use std::process::Command;
@@ -208,12 +208,17 @@ fn a_field_of_the_wrong_shape_is_named_by_its_json_path() {
 #[test]
 fn the_schema_version_is_judged_before_the_shape_and_after_the_syntax() {
     let text = read(BUNDLED);
-    let future = text.replacen("\"schema_version\":1", "\"schema_version\":2", 1);
+    let current = format!("\"schema_version\":{SCHEMA_VERSION}");
+    assert!(text.contains(&current));
+    let future = text.replacen(&current, "\"schema_version\":3", 1);
+    let old = text.replacen(&current, "\"schema_version\":1", 1);
     let broken = future.replacen("\"activities\":[", "\"activities\":7,\"x\":[", 1);
-    for t in [&future, &broken] {
+    for (t, found) in [(&future, "3"), (&broken, "3"), (&old, "1")] {
         assert_eq!(
             parse_and_check(t),
-            Err(DatasetError::UnsupportedSchema { found: "2".into() })
+            Err(DatasetError::UnsupportedSchema {
+                found: found.into()
+            })
         );
     }
     // Not JSON at all: that is said first, whatever the version.
@@ -221,7 +226,7 @@ fn the_schema_version_is_judged_before_the_shape_and_after_the_syntax() {
     assert_eq!(path, "");
     assert!(message.starts_with("EOF while parsing"), "{message}");
     // No version: named as a missing field, before the rest of the shape.
-    let none = text.replacen("\"schema_version\":1,", "", 1);
+    let none = text.replacen(&format!("{current},"), "", 1);
     assert_eq!(
         malformed(&none),
         ("schema_version".into(), "missing field".into())
@@ -268,4 +273,109 @@ fn the_dataset_command_checks_the_translations() {
             "{file}: expected «{message}», got {said}"
         );
     }
+}
+
+/// The paragraph text from code point `start` to `end`.
+fn slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+#[test]
+fn every_outcome_quote_is_verbatim_at_its_offsets() {
+    let d = bundled();
+    assert!(!d.outcomes.is_empty());
+    for o in &d.outcomes {
+        for e in std::iter::once(&o.evidence).chain(&o.time.evidence) {
+            let (_, p) = d.paragraph(&e.paragraph).expect("its paragraph");
+            assert_eq!(slice(&p.text, e.start, e.end), e.quote, "{}", o.id);
+        }
+    }
+}
+
+/// Words of five letters or more, folded and cut to their first five letters, so that
+/// "removed" and "remove", "criticised" and "criticized" meet.
+fn stems(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5)
+        .map(|w| w.to_lowercase().chars().take(5).collect())
+        .collect()
+}
+
+/// No activity has an outcome its evidence does not state: each outcome's quote holds a cue
+/// word of its class and names its actor, sits in a paragraph its activity cites, and names the
+/// change the outcome's own words describe.
+#[test]
+fn no_activity_has_an_outcome_its_evidence_does_not_state() {
+    use kz_explorer::core::validate::{actor_problem, result_problem};
+    let d = bundled();
+    for o in &d.outcomes {
+        let q = &o.evidence.quote;
+        assert_ne!(o.result, ResultClass::NotReported, "{}", o.id);
+        assert_eq!(result_problem(o.result, q), None, "{}", o.id);
+        assert_eq!(actor_problem(o.actor, q), None, "{}", o.id);
+        for id in &o.activities {
+            let a = d.activity(id).expect("its activity");
+            assert!(
+                a.evidence
+                    .iter()
+                    .any(|e| e.paragraph == o.evidence.paragraph),
+                "{}: its quote is in a paragraph {id} cites",
+                o.id
+            );
+            assert_eq!(d.result_of(id), o.result, "{id}: one outcome an activity");
+        }
+        let in_quote = stems(q);
+        let shared: Vec<String> = stems(&o.text)
+            .into_iter()
+            .filter(|w| in_quote.contains(w))
+            .collect();
+        assert!(
+            shared.len() >= 2,
+            "{}: the quote names the change its text describes ({shared:?})",
+            o.id
+        );
+    }
+}
+
+#[test]
+fn the_report_supports_these_outcomes_and_no_more() {
+    let d = bundled();
+    let count = |c: ResultClass| d.outcomes.iter().filter(|o| o.result == c).count();
+    assert_eq!(
+        [
+            ResultClass::Achieved,
+            ResultClass::Partly,
+            ResultClass::UnderWay,
+            ResultClass::NotAchieved,
+            ResultClass::Reversed,
+        ]
+        .map(count),
+        [4, 2, 1, 1, 1]
+    );
+    let answered: Vec<&str> = d
+        .outcomes
+        .iter()
+        .flat_map(|o| o.activities.iter().map(String::as_str))
+        .collect();
+    assert_eq!(
+        answered,
+        [
+            "kz2006-a07",
+            "kz2006-a11",
+            "kz2006-a17",
+            "kz2006-a35",
+            "kz2006-a36",
+            "kz2006-a42",
+            "kz2006-a49",
+            "kz2006-a52",
+            "kz2006-a53"
+        ]
+    );
+    // Declined: the media coverage of the corruption panels (their reach, not a change) and a
+    // pledge (a promise, not a change) are no outcomes.
+    for id in ["kz2006-a46", "kz2006-a05"] {
+        assert_eq!(d.result_of(id), ResultClass::NotReported, "{id}");
+    }
+    // The rally ban's removal is the outcome now, not an event of the advocacy.
+    assert!(d.events.iter().all(|e| e.activity != "kz2006-a35"));
 }

@@ -30,7 +30,8 @@ use kz_explorer::core::charts::{self, SectorLayout};
 use kz_explorer::core::filters::{self, Filters, Measure, Month, Sort};
 use kz_explorer::core::i18n;
 use kz_explorer::core::model::{
-    Activity, ActivityKind, Dataset, PartialDate, Status, TimeBasis, days_in_month,
+    Activity, ActivityKind, Dataset, PartialDate, ResultClass, SCHEMA_VERSION, Status, TimeBasis,
+    days_in_month,
 };
 use kz_explorer::core::order;
 use kz_explorer::core::query::{self, Except};
@@ -116,6 +117,7 @@ const KEYS: &[&str] = &[
     "theme",
     "q",
     "has",
+    "result",
     "activity",
     "measure",
     "sort",
@@ -143,6 +145,9 @@ const VALUES: &[&str] = &[
     " media , elections,,governance",
     "training,nonsense,training",
     "ongoing,launched",
+    "achieved,partly",
+    "not_reported,achieved,nonsense,achieved",
+    "under_way",
     "kazakhstan,almaty",
     "people_trained",
     "activities",
@@ -731,7 +736,7 @@ fn has_node(v: &Node, path: &str) -> bool {
 /// - accepted: it is what serde's derive reads;
 /// - malformed: the path names a node of the document (the whole of it when the text is not
 ///   JSON), or `schema_version` when the document has none;
-/// - another schema version: the document declares one, and it is not 1;
+/// - another schema version: the document declares one, and it is not the current one (2);
 /// - invalid: serde reads the shape, and the problems are the checker's on what it reads.
 fn decoding_holds(text: &str) -> Result<(), TestCaseError> {
     let doc = serde_json::from_str::<Node>(text);
@@ -766,7 +771,7 @@ fn decoding_holds(text: &str) -> Result<(), TestCaseError> {
             let repeated = matches!(&doc, Ok(Node::Object(m))
                 if m.iter().filter(|(k, _)| k == "schema_version").count() > 1);
             prop_assert!(
-                beyond_f64 || repeated || declared.is_some_and(|v| v != 1),
+                beyond_f64 || repeated || declared.is_some_and(|v| v != u64::from(SCHEMA_VERSION)),
                 "{found}"
             );
         }
@@ -805,7 +810,7 @@ proptest! {
     fn the_schema_version_is_judged_before_the_shape(
         e in vec(tree_edit(), 0..3),
         version in prop_oneof![
-            (0u64..1000).prop_filter("not 1", |n| *n != 1).prop_map(|n| (Value::from(n), n.to_string())),
+            (0u64..1000).prop_filter("not the current version", |n| *n != u64::from(SCHEMA_VERSION)).prop_map(|n| (Value::from(n), n.to_string())),
             Just((Value::from(-1), "-1".to_string())),
             Just((Value::from(1.5), "1.5".to_string())),
             Just((Value::from("1"), "\"1\"".to_string())),
@@ -878,10 +883,34 @@ fn translation_holds(text: &str) -> Result<(), TestCaseError> {
             for (a, b) in d.events.iter().zip(&t.events) {
                 prop_assert_eq!((&a.id, a.date), (&b.id, b.date));
             }
+            prop_assert_eq!(t.outcomes.len(), d.outcomes.len());
+            for (a, b) in d.outcomes.iter().zip(&t.outcomes) {
+                prop_assert_eq!(
+                    (
+                        &a.id,
+                        &a.activities,
+                        a.result,
+                        a.actor,
+                        &a.time,
+                        &a.evidence
+                    ),
+                    (
+                        &b.id,
+                        &b.activities,
+                        b.result,
+                        b.actor,
+                        &b.time,
+                        &b.evidence
+                    )
+                );
+            }
         }
         Err(TranslationError::Malformed(m)) => prop_assert!(!m.is_empty()),
         Err(TranslationError::OtherDataset { expected, .. }) => {
-            prop_assert_eq!(expected, "us-record-kazakhstan-2006 1.0.0")
+            prop_assert_eq!(
+                expected,
+                format!("us-record-kazakhstan-2006 {}", d.dataset.version)
+            )
         }
     }
     let _ = translate::check(d, text);
@@ -970,6 +999,7 @@ fn build_variant(v: &Variant) -> Dataset {
     let mut d = base.clone();
     d.activities.clear();
     d.events.clear();
+    d.outcomes.clear();
     let kept: Vec<&Activity> = base
         .activities
         .iter()
@@ -1006,6 +1036,16 @@ fn build_variant(v: &Variant) -> Dataset {
             c.id = suffix(&e.id, k);
             c.activity = suffix(&e.activity, k);
             d.events.push(c);
+        }
+        for o in base
+            .outcomes
+            .iter()
+            .filter(|o| o.activities.iter().all(|a| kept.iter().any(|k| k.id == *a)))
+        {
+            let mut c = o.clone();
+            c.id = suffix(&o.id, k);
+            c.activities = o.activities.iter().map(|a| suffix(a, k)).collect();
+            d.outcomes.push(c);
         }
     }
     d
@@ -1088,13 +1128,14 @@ fn arb_filters() -> impl Strategy<Value = Filters> {
             measure,
             select(Sort::ALL.to_vec()),
             any::<bool>(),
+            prop_oneof![2 => Just(vec![]), 1 => subsequence(ResultClass::ALL.to_vec(), 0..=6)],
         ),
     )
         .prop_map(
             |(
                 (sectors, kinds, statuses, places),
                 (from, to, imprecise, q),
-                (has, activity, measure, sort, table),
+                (has, activity, measure, sort, table, results),
             )| {
                 let (from, to) = match (from, to) {
                     (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
@@ -1110,6 +1151,7 @@ fn arb_filters() -> impl Strategy<Value = Filters> {
                     imprecise: imprecise && (from.is_some() || to.is_some()),
                     q,
                     has,
+                    results,
                     activity,
                     measure,
                     sort,
@@ -1194,6 +1236,22 @@ fn layouts_hold(d: &Dataset, f: &Filters) -> Result<(), TestCaseError> {
     let for_chart = query::select(d, f, Except::Sectors);
     let for_timeline = query::select(d, f, Except::Dates);
     prop_assert!(all.len() <= for_chart.len() && all.len() <= for_timeline.len());
+    // "What came of it": the counts by result class add up to the activities of the other
+    // filters, and the chosen classes' counts to the view's.
+    let for_outcomes = query::select(d, f, Except::Results);
+    let counts = query::result_counts(d, &for_outcomes);
+    prop_assert_eq!(
+        counts.iter().map(|c| c.1).sum::<usize>(),
+        for_outcomes.len()
+    );
+    if !f.results.is_empty() {
+        let chosen: usize = counts
+            .iter()
+            .filter(|c| f.results.contains(&c.0))
+            .map(|c| c.1)
+            .sum();
+        prop_assert_eq!(chosen, all.len());
+    }
     let rows = query::by_sector(d, &for_chart, &f.measure, &f.sectors);
     prop_assert_eq!(rows.len(), d.sectors.len());
     let chart = charts::sector_layout(&rows);
@@ -1519,20 +1577,20 @@ fn deep_nesting_is_refused_without_overflow() {
     let arrays = |n: usize| "[".repeat(n) + &"]".repeat(n);
     let cases = [
         (
-            format!("{{\"schema_version\": 1, \"x\": {}}}", arrays(200)),
+            format!("{{\"schema_version\": 2, \"x\": {}}}", arrays(200)),
             "x",
         ),
         (
-            format!("{{\"x\": {}, \"schema_version\": 1}}", arrays(100_000)),
+            format!("{{\"x\": {}, \"schema_version\": 2}}", arrays(100_000)),
             "x",
         ),
         (
-            format!("{{\"schema_version\": 1, \"x\": {}", arrays(100_000)),
+            format!("{{\"schema_version\": 2, \"x\": {}", arrays(100_000)),
             "",
         ),
         (
             format!(
-                "{{\"schema_version\": 1, \"dataset\": {}}}",
+                "{{\"schema_version\": 2, \"dataset\": {}}}",
                 arrays(100_000)
             ),
             "dataset",

@@ -312,6 +312,12 @@ const LATIN_ALLOWED: &[&str] = &[
     "HTTP",
     "JavaScript",
     "Datawrapper",
+    "BibTeX",
+    "RIS",
+    "CSL",
+    "Zotero",
+    "EndNote",
+    "Mendeley",
     "Community",
     "Connections",
 ];

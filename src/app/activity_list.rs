@@ -4,6 +4,7 @@
 
 mod card;
 
+use super::later::later;
 use super::state::{PAGE, Stage, use_ctx};
 use crate::core::filters::Sort;
 use crate::core::i18n::{T, f as tf, t};
@@ -103,10 +104,22 @@ pub fn ActivityList() -> impl IntoView {
             </div>
             <p class="note">{list_note(&d)}</p>
             <ol class="activity-list" id="list" aria-label=t(T::MatchingActivities)>
-                <For each=move || shown.get().0 key=|k| k.clone() let((i, q))>
-                    {card::card(ctx, &d, i, &q)}
-                </For>
-                {move || empty().then(|| view! { <li class="empty">{t(T::NothingMatches)}</li> })}
+                {later(
+                    ctx,
+                    "list",
+                    Stage::List,
+                    false,
+                    move || {
+                        let d = d.clone();
+                        view! {
+                            <For each=move || shown.get().0 key=|k| k.clone() let((i, q))>
+                                {card::card(ctx, &d, i, &q)}
+                            </For>
+                            {move || empty().then(|| view! { <li class="empty">{t(T::NothingMatches)}</li> })}
+                        }
+                    },
+                    || (),
+                )}
             </ol>
             <div id="list-more">{more}</div>
         </section>

@@ -6,7 +6,8 @@
 pub mod detail;
 
 use super::dom;
-use super::state::{Ui, use_ctx};
+use super::later::later;
+use super::state::{Stage, Ui, use_ctx};
 use crate::core::i18n::{T, t};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -90,13 +91,25 @@ pub fn ActivitySheet() -> impl IntoView {
             hidden=move || !shown.get()
             node_ref=sheet
         >
-            {move || {
-                if !shown.get() {
-                    return None;
-                }
-                let a = open.get().and_then(|id| d.activity(&id).cloned())?;
-                Some(detail::detail(&d, &a, None))
-            }}
+            <div id="detail-body">
+                {later(
+                    ctx,
+                    "detail-body",
+                    Stage::FirstScreen,
+                    true,
+                    move || {
+                        let d = d.clone();
+                        move || {
+                            if !shown.get() {
+                                return None;
+                            }
+                            let a = open.get().and_then(|id| d.activity(&id).cloned())?;
+                            Some(detail::detail(&d, &a, None))
+                        }
+                    },
+                    || None::<()>,
+                )}
+            </div>
         </aside>
     }
 }

@@ -145,6 +145,22 @@ pub fn set_status(text: &str) {
     }
 }
 
+/// Today's date on the reader's clock (year, month, day): the day a view's citation says it
+/// was read. (Natively, where nothing is read, the start of the Unix epoch.)
+pub fn today() -> (i32, u8, u8) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        (
+            d.get_full_year() as i32,
+            d.get_month() as u8 + 1,
+            d.get_date() as u8,
+        )
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    (1970, 1, 1)
+}
+
 /// Runs `f` in a later task, so a long piece of work does not hold the current one.
 pub fn later(f: impl FnOnce() + 'static) {
     let cb = Closure::once_into_js(f);

@@ -5,7 +5,8 @@
 pub mod messaging;
 
 use super::activity_sheet::detail::detail;
-use super::state::use_ctx;
+use super::later::later;
+use super::state::{Stage, use_ctx};
 use super::text::templated;
 use super::url::view_url;
 use crate::core::i18n::{T, t};
@@ -47,18 +48,28 @@ pub fn EmbedBody() -> impl IntoView {
     let f = ctx.state.filters;
     view! {
         <div id="embed-body">
-            {move || {
-                let g = f.get();
-                match g.activity.as_deref().and_then(|id| d.activity(id)) {
-                    Some(a) => Either::Left(view! {
-                        <h2 class="visually-hidden">{t(T::Activity)}</h2>
-                        {detail(&d, a, Some(view_url(&g.without_embed())))}
-                    }),
-                    None => Either::Right(view! {
-                        <p class="note" role="status">{t(T::NoActivityEmbed)}</p>
-                    }),
-                }
-            }}
+            {later(
+                ctx,
+                "embed-body",
+                Stage::FirstScreen,
+                true,
+                move || {
+                    let d = d.clone();
+                    move || {
+                        let g = f.get();
+                        match g.activity.as_deref().and_then(|id| d.activity(id)) {
+                            Some(a) => Either::Left(view! {
+                                <h2 class="visually-hidden">{t(T::Activity)}</h2>
+                                {detail(&d, a, Some(view_url(&g.without_embed())))}
+                            }),
+                            None => Either::Right(view! {
+                                <p class="note" role="status">{t(T::NoActivityEmbed)}</p>
+                            }),
+                        }
+                    }
+                },
+                || (),
+            )}
         </div>
     }
 }

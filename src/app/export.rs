@@ -100,6 +100,7 @@ pub fn image_request(d: &Dataset, f: &Filters, chart: Chart, size: Size, url: &s
                 T::LegendYearOnly,
                 T::LegendContext,
                 T::LegendCluster,
+                T::LegendOutcome,
             ]
             .map(|k| t(k).to_string())
             .to_vec(),
@@ -119,7 +120,15 @@ pub fn image_name(d: &Dataset, f: &Filters, chart: Chart, size: Size, format: Fo
     )
 }
 
-/// Saves `content` as a file.
+/// Saves `content` as the file `name` (a citation's), saying in the console why not if it
+/// cannot.
+pub fn save_text(name: &str, mime: &str, content: &str) {
+    if let Err(e) = download(name, mime, content) {
+        web_sys::console::warn_1(&e);
+    }
+}
+
+/// Saves `content` as a file through a temporary object URL.
 fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);

@@ -2,13 +2,13 @@
 //! is built just after the first screen; until then (and without JavaScript) the region says
 //! so and links to the data files.
 
+use super::later::later;
 use super::state::{Stage, use_ctx};
 use crate::core::charts::colour_vars;
 use crate::core::filters::{Filters, Month};
 use crate::core::i18n::{T, t};
 use crate::core::model::{ActivityKind, Status};
 use crate::core::timeline::month_domain;
-use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The filter form, or its placeholder.
@@ -17,23 +17,24 @@ pub fn FilterForm() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <section id="filters" class="filters">
-            {move || {
-                if ctx.reached(Stage::Form) {
-                    Either::Left(
-                        view! {
-                            <h2 id="filters-h">{t(T::Refine)}</h2>
-                            <div class="chips" id="filter-chips" role="group" aria-label=t(T::Sectors)>
-                                <SectorChips />
-                            </div>
-                            <div class="selects" id="filter-selects">
-                                <FilterSelects />
-                            </div>
-                        },
-                    )
-                } else {
-                    Either::Right(view! { <Placeholder /> })
-                }
-            }}
+            {later(
+                ctx,
+                "filters",
+                Stage::Form,
+                false,
+                || {
+                    view! {
+                        <h2 id="filters-h">{t(T::Refine)}</h2>
+                        <div class="chips" id="filter-chips" role="group" aria-label=t(T::Sectors)>
+                            <SectorChips />
+                        </div>
+                        <div class="selects" id="filter-selects">
+                            <FilterSelects />
+                        </div>
+                    }
+                },
+                || view! { <Placeholder /> },
+            )}
         </section>
     }
 }

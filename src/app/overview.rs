@@ -85,11 +85,12 @@ pub fn Summary() -> impl IntoView {
                                     {h
                                         .sources
                                         .into_iter()
-                                        .map(|(figure, quote)| {
+                                        .map(|(figure, quote, note)| {
                                             view! {
                                                 <li>
                                                     {format!("{figure} — ")}
                                                     <q lang="en">{quote}</q>
+                                                    {note.map(metric_note)}
                                                 </li>
                                             }
                                         })
@@ -150,4 +151,10 @@ fn tile(state: ViewState, h: Headline, on: bool, whole: Option<String>) -> impl 
             })
         }
     }
+}
+
+/// Our note on how a figure is read, on its own line under the figure's quote (in the
+/// interface's language, where the quote stays English).
+pub fn metric_note(note: String) -> impl IntoView {
+    view! { <small class="metric-note">{note}</small> }
 }

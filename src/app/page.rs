@@ -9,6 +9,7 @@ use super::dialogs::{CiteDialog, EmbedDialog};
 use super::embed::{EmbedBody, EmbedChoice, EmbedFoot, EmbedHead};
 use super::filter_form::FilterForm;
 use super::masthead::Masthead;
+use super::outcomes::Outcomes;
 use super::overview::{Overview, Summary};
 use super::reader::Reader;
 use super::sector_chart::SectorChart;
@@ -48,6 +49,7 @@ pub fn Page(fingerprint: String) -> impl IntoView {
                     {ctx.shows(Embed::Timeline).then(|| view! { <Timeline /> })}
                 </div>
                 {ctx.shows(Embed::Overview).then(|| view! { <Overview /> <Summary /> })}
+                {ctx.shows(Embed::Outcomes).then(|| view! { <Outcomes /> })}
                 {full
                     .then(|| {
                         view! {

@@ -2,6 +2,7 @@
 //! colour; the open activity's passages stand out, and the first piece of each is anchored
 //! (`cite-{activity}-{n}`) for "Show in report". Built after the first screen.
 
+use super::later::later;
 use super::link::plain_click;
 use super::state::{Stage, use_ctx};
 use crate::core::charts::colour_vars;
@@ -23,17 +24,29 @@ pub fn Reader() -> impl IntoView {
             <h2 id="reader-h">{t(T::TheReport)}</h2>
             <p class="note">{t(T::ReportNote)}</p>
             <div class="report-text" id="reader-text" lang="en">
-                <For
-                    each=move || {
-                        let built = ctx.ui.paragraphs_built.get();
-                        let all = d.reports.first().map_or(0, |r| r.paragraphs.len());
-                        0..if ctx.reached(Stage::Report) { built.min(all) } else { 0 }
-                    }
-                    key=|i| *i
-                    let(i)
-                >
-                    {paragraph(&d2, i)}
-                </For>
+                {later(
+                    ctx,
+                    "reader-text",
+                    Stage::Report,
+                    false,
+                    move || {
+                        let (d, d2) = (d.clone(), d2.clone());
+                        view! {
+                            <For
+                                each=move || {
+                                    let built = ctx.ui.paragraphs_built.get();
+                                    let all = d.reports.first().map_or(0, |r| r.paragraphs.len());
+                                    0..if ctx.reached(Stage::Report) { built.min(all) } else { 0 }
+                                }
+                                key=|i| *i
+                                let(i)
+                            >
+                                {paragraph(&d2, i)}
+                            </For>
+                        }
+                    },
+                    || (),
+                )}
             </div>
         </section>
     }

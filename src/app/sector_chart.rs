@@ -6,11 +6,11 @@ mod bars;
 mod head;
 mod table;
 
+use super::later::while_open;
 use super::state::use_ctx;
 use crate::core::charts::sector_layout;
 use crate::core::labels::sector_note;
 use crate::core::query::{Except, by_sector, select};
-use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The chart's panel: heading and controls, note, bars or table.
@@ -41,13 +41,11 @@ pub fn SectorChart() -> impl IntoView {
             </div>
             <p id="sector-note" class="note">{note}</p>
             <div id="sector-body" class="chart-body">
-                {move || {
-                    if table.get() {
-                        Either::Left(view! { <table::SectorTable /> })
-                    } else {
-                        Either::Right(view! { <bars::SectorBars layout /> })
-                    }
-                }}
+                // The table is not in the page the build renders: mounted on its own while shown.
+                <div id="sector-table">
+                    {while_open(ctx, "sector-table", move || table.get(), || view! { <table::SectorTable /> })}
+                </div>
+                {move || (!table.get()).then(|| view! { <bars::SectorBars layout /> })}
             </div>
         </section>
     }

@@ -41,6 +41,8 @@ pub fn SiteFoot() -> impl IntoView {
                 <a href="data/kazakhstan-2006.json">"JSON"</a>
                 " · "
                 <a href="data/kazakhstan-2006.csv">"CSV"</a>
+                " · "
+                <a href="data/datapackage.json" type="application/json">"datapackage.json"</a>
                 "."
             </p>
             {translated}

@@ -119,6 +119,8 @@ impl Slices {
 pub enum Stage {
     /// The first screen, as pre-rendered.
     FirstScreen,
+    /// "What came of it": the outcomes by result class.
+    Outcomes,
     /// The filter form and the list's heading.
     Form,
     /// The list of activities.

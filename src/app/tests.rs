@@ -56,6 +56,7 @@ fn the_page_holds_every_region_the_app_updates() {
         "timeline-body",
         "timeline-list",
         "overview",
+        "outcomes",
         "filters",
         "list-head",
         "list",
@@ -223,6 +224,11 @@ fn an_embed_holds_its_own_view_only() {
         ("embed=timeline", "timeline", "sector-chart"),
         ("embed=overview", "overview", "toolbar"),
         (
+            "embed=outcomes&sector=rule-of-law",
+            "outcome-list",
+            "sector-chart",
+        ),
+        (
             "embed=activity&activity=kz2006-a15",
             "embed-body",
             "activities",
@@ -261,4 +267,106 @@ fn the_embed_dialog_offers_one_activity_only_with_one_open() {
     assert!(closed.contains("open an activity first"));
     let with = open("activity=kz2006-a15");
     assert!(!with.contains("value=\"activity\" disabled"));
+}
+
+#[test]
+fn what_came_of_it_counts_every_activity_once_and_pairs_each_outcome() {
+    let d = dataset();
+    let n = d.activities.len();
+    // The first screen leaves it to later, and says so to readers without JavaScript.
+    let first = page(d.clone(), "", Stage::FirstScreen);
+    let region = &first[first.find("id=\"outcomes\"").unwrap()..];
+    let region = &region[..region.find("</section>").unwrap()];
+    assert!(region.contains("What came of it"));
+    assert!(!region.contains("result-chip"));
+    let html = page(d.clone(), "", Stage::Report);
+    let counts: usize = html
+        .split("class=\"n\">")
+        .skip(1)
+        .map(|s| s[..s.find('<').unwrap()].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(counts, n, "the counts add up to the activities in view");
+    assert_eq!(html.matches("class=\"chip result-chip\"").count(), 6);
+    assert_eq!(html.matches("class=\"pair\"").count(), d.outcomes.len());
+    assert!(html.contains(&format!(
+        "Activities in view: {n}. The report states an outcome for 9 of them."
+    )));
+    // A class is a filter: the pairs follow it, the counts keep every class selectable.
+    let ban = page(d.clone(), "result=achieved&sector=assembly", Stage::Report);
+    assert_eq!(ban.matches("class=\"pair\"").count(), 1);
+    assert!(ban.contains("data-outcome=\"kz2006-o04\""));
+    assert!(
+        ban.contains("data-result=\"achieved\" aria-pressed=\"true\""),
+        "{ban}"
+    );
+    assert!(ban.contains("data-result=\"not_reported\" aria-pressed=\"false\""));
+    assert!(ban.contains("outcome: Achieved"), "a chip for the filter");
+    // The outcome's words are marked inside the activity's passage when they are part of it.
+    let amendments = page(d.clone(), "result=not_achieved", Stage::Report);
+    let pair = &amendments[amendments.find("data-outcome=").unwrap()..];
+    assert_eq!(pair.matches("<blockquote").count(), 1, "{pair}");
+    assert!(pair.contains("<mark class=\"quote\">In June the ambassador"));
+    let none = page(d, "sector=media&result=achieved", Stage::Report);
+    assert!(none.contains("class=\"empty\">The report states no outcome"));
+}
+
+#[test]
+fn a_figure_shows_its_quote_and_our_reading_note_apart() {
+    let html = page(dataset(), "activity=kz2006-a23", Stage::FirstScreen);
+    let sheet = &html[html.find("id=\"detail\"").unwrap()..];
+    assert!(
+        sheet.contains("future judges trained on the rights of journalists and the media</td>"),
+        "what was counted, and nothing more: {sheet}"
+    );
+    assert!(
+        sheet.contains(
+            "<q lang=\"en\">Over 20 current and 100 future judges received training</q>\
+             <small class=\"metric-note\">\"Over\" may apply to this figure too, so we \
+             read it as at least 100.</small>"
+        ),
+        "{sheet}"
+    );
+    // The figures' sums list it under the same quote.
+    let overview = page(dataset(), "sector=media", Stage::FirstScreen);
+    assert!(overview.contains("<small class=\"metric-note\">"));
+}
+
+#[test]
+fn the_sheet_shows_what_came_of_the_activity() {
+    let html = page(dataset(), "activity=kz2006-a35", Stage::FirstScreen);
+    let sheet = &html[html.find("id=\"detail\"").unwrap()..];
+    assert!(
+        sheet.contains(
+            "<dt>Outcome</dt><dd>Achieved: The ban on rallies between the end of voting and the \
+             official results was removed in December. (December 2006 · Who acted: not stated in \
+             the report)</dd>"
+        ),
+        "{sheet}"
+    );
+    let none = page(dataset(), "activity=kz2006-a01", Stage::FirstScreen);
+    let sheet = &none[none.find("id=\"detail\"").unwrap()..];
+    assert!(!sheet.contains("<dt>Outcome</dt>"));
+}
+
+#[test]
+fn the_cite_dialog_offers_the_formats_for_the_view_and_the_report() {
+    let html = render(
+        dataset(),
+        "sector=media",
+        Stage::Report,
+        |ctx| ctx.ui.cite_open.set(true),
+        || view! { <super::dialogs::CiteDialog /> },
+    );
+    for id in ["bibtex", "ris", "csl-json"] {
+        assert!(html.contains(&format!("<option value=\"{id}\"")), "{id}");
+    }
+    for spec in [
+        "view copy",
+        "view download",
+        "report copy",
+        "report download",
+    ] {
+        assert!(html.contains(&format!("data-cite=\"{spec}\"")), "{spec}");
+    }
+    assert!(html.contains("id=\"cite-text\""), "the text citation stays");
 }

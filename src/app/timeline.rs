@@ -43,7 +43,7 @@ pub fn Timeline() -> impl IntoView {
                         })
                 }}
             </div>
-            <p class="note">{t(T::TimelineNote)}</p>
+            <p class="note">{t(T::TimelineNote)} " " {t(T::TimelineOutcomeNote)}</p>
             <div
                 id="timeline-body"
                 class="chart-body"

@@ -2,8 +2,11 @@
 //! authoring file; `dataset prepaint DATASET INDEX` renders the first screen into a built
 //! `index.html` (Trunk's post-build step); `dataset locales DATASET I18N OUT` checks the other
 //! languages' files (the interface's texts and the data's translations) and writes the served
-//! copies; `dataset cards DATASET I18N DIST BASE` draws the overview's social cards with plotters.
-//! Exit status 1 on any problem, 2 on wrong usage.
+//! copies; `dataset cards DATASET I18N DIST BASE` draws the overview's social cards with plotters;
+//! `dataset package DATASET` writes the Frictionless `datapackage.json` beside it;
+//! `dataset cite DATASET [QUERY [URL [YYYY-MM-DD]]]` prints the report's and a view's citations
+//! in every format, as JSON (for the tests that parse them). Exit status 1 on any problem, 2 on
+//! wrong usage.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {} // A native tool; the wasm build has nothing to run.
@@ -30,6 +33,8 @@ mod native {
             Some("locales") if args.len() == 4 => done(locales(&args[1], &args[2], &args[3])),
             Some("cards") if args.len() == 5 => done(cards(&args[1], &args[2], &args[3], &args[4])),
             Some("translation") if args.len() >= 3 => translation(&args[1], &args[2..]),
+            Some("package") if args.len() == 2 => done(package(&args[1])),
+            Some("cite") if (2..=5).contains(&args.len()) => done(cite(&args[1], &args[2..])),
             _ => {
                 eprintln!(
                     "usage:\n  dataset check FILE...          validate dataset files\n  \
@@ -37,7 +42,9 @@ mod native {
                      dataset prepaint DATASET HTML  render the first screen into a built index.html\n  \
                      dataset locales DATASET I18N OUT  check the translations, write the served files\n  \
                      dataset cards DATASET I18N DIST BASE  draw the social cards, name them in DIST/index.html\n  \
-                     dataset translation DATASET FILE...  check translation files of a dataset"
+                     dataset translation DATASET FILE...  check translation files of a dataset\n  \
+                     dataset package DATASET        write datapackage.json beside the dataset\n  \
+                     dataset cite DATASET [QUERY [URL [YYYY-MM-DD]]]  print the citations as JSON"
                 );
                 ExitCode::from(2)
             }
@@ -65,13 +72,14 @@ mod native {
                 .and_then(|text| parse_and_check(&text).map_err(|e| e.to_string()));
             match result {
                 Ok(d) => println!(
-                    "{file}: ok ({} reports, {} paragraphs, {} activities, {} metrics, {} events, {} places)",
+                    "{file}: ok ({} reports, {} paragraphs, {} activities, {} metrics, {} events, {} places, {} outcomes)",
                     d.reports.len(),
                     d.reports.iter().map(|r| r.paragraphs.len()).sum::<usize>(),
                     d.activities.len(),
                     d.activities.iter().map(|a| a.metrics.len()).sum::<usize>(),
                     d.events.len(),
                     d.places.len(),
+                    d.outcomes.len(),
                 ),
                 Err(e) => {
                     failed = true;
@@ -135,6 +143,66 @@ mod native {
             page.len(),
             csv.display()
         ))
+    }
+
+    /// Writes `datapackage.json` (a Frictionless Data Package) beside the dataset, describing it
+    /// and its CSV (written by `prepaint`).
+    fn package(dataset: &str) -> Result<String, String> {
+        let text =
+            std::fs::read_to_string(dataset).map_err(|e| format!("cannot read {dataset}: {e}"))?;
+        let d = parse_and_check(&text).map_err(|e| format!("{dataset}: {e}"))?;
+        let path = Path::new(dataset);
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .ok_or("the dataset has no file name")?;
+        let out = path.with_file_name("datapackage.json");
+        let json = kz_explorer::core::exports::datapackage(&d, stem);
+        std::fs::write(&out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        Ok(format!("wrote {}", out.display()))
+    }
+
+    /// The report's citation and a view's, in every format, as one JSON object
+    /// (`{"report": {"bibtex": …}, "view": {…}}`), for the tests that parse them with reference
+    /// managers' parsers. The view: a query string (default the whole dataset), its address
+    /// (default `https://example.org/explorer/?QUERY`) and the day it was read (default
+    /// 2026-12-05).
+    fn cite(dataset: &str, rest: &[String]) -> Result<String, String> {
+        use kz_explorer::core::exports::{CiteFormat, ViewRef, cite_report, cite_view};
+        use kz_explorer::core::filters::Filters;
+        use kz_explorer::core::labels::{caption, file_stem};
+        let text =
+            std::fs::read_to_string(dataset).map_err(|e| format!("cannot read {dataset}: {e}"))?;
+        let d = parse_and_check(&text).map_err(|e| format!("{dataset}: {e}"))?;
+        let query = rest.first().map_or("", String::as_str);
+        let f = Filters::from_query(query);
+        let url = rest.get(1).cloned().unwrap_or_else(|| {
+            let q = f.to_query();
+            format!(
+                "https://example.org/explorer/{}{q}",
+                if q.is_empty() { "" } else { "?" }
+            )
+        });
+        let day = rest.get(2).map_or("2026-12-05", String::as_str);
+        let date = kz_explorer::core::model::PartialDate::parse(day)?;
+        let (Some(m), Some(dd)) = (date.month, date.day) else {
+            return Err(format!("'{day}' is not a day (YYYY-MM-DD)"));
+        };
+        let (words, key) = (caption(&d, &f.narrowing()), file_stem(&d, &f));
+        let view = ViewRef {
+            url: &url,
+            caption: &words,
+            key: &key,
+            accessed: (date.year, m, dd),
+        };
+        let mut report = serde_json::Map::new();
+        let mut cited = serde_json::Map::new();
+        for fmt in CiteFormat::ALL {
+            report.insert(fmt.id().into(), cite_report(&d, fmt).into());
+            cited.insert(fmt.id().into(), cite_view(&d, &view, fmt).into());
+        }
+        let all = serde_json::json!({ "report": report, "view": cited });
+        serde_json::to_string_pretty(&all).map_err(|e| e.to_string())
     }
 
     /// Checks translation files against their dataset: every id translated, none unknown,

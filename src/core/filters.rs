@@ -1,7 +1,7 @@
 //! The view state, as it lives in the URL query string: parsed with defaults, unknown or
 //! malformed parameters ignored, written back in one canonical order.
 
-use super::model::{ActivityKind, Status};
+use super::model::{ActivityKind, ResultClass, Status};
 
 /// A month of a year; the unit of the timeline and of date-range filters.
 #[derive(
@@ -112,15 +112,18 @@ pub enum Embed {
     Chart,
     Timeline,
     Overview,
+    /// "What came of it": outcomes by result class.
+    Outcomes,
     Activity,
 }
 
 impl Embed {
     /// Every embeddable view, for the embed dialog.
-    pub const ALL: [Embed; 4] = [
+    pub const ALL: [Embed; 5] = [
         Embed::Chart,
         Embed::Timeline,
         Embed::Overview,
+        Embed::Outcomes,
         Embed::Activity,
     ];
 
@@ -130,6 +133,7 @@ impl Embed {
             Embed::Chart => "chart",
             Embed::Timeline => "timeline",
             Embed::Overview => "overview",
+            Embed::Outcomes => "outcomes",
             Embed::Activity => "activity",
         }
     }
@@ -141,6 +145,7 @@ impl Embed {
             Embed::Chart => T::EmbedChart,
             Embed::Timeline => T::EmbedTimeline,
             Embed::Overview => T::EmbedOverview,
+            Embed::Outcomes => T::WhatCameOfIt,
             Embed::Activity => T::EmbedActivity,
         })
     }
@@ -191,6 +196,9 @@ pub struct Filters {
     pub q: String,
     /// Only activities that carry a figure of this measure.
     pub has: Option<String>,
+    /// Only activities whose outcome is of these result classes (`NotReported`: those the
+    /// report gives none), in `ResultClass::ALL`'s order.
+    pub results: Vec<ResultClass>,
     /// The open activity.
     pub activity: Option<String>,
     pub measure: Measure,
@@ -246,6 +254,16 @@ impl Filters {
                     f.statuses = dedup(list().iter().filter_map(|s| Status::from_id(s)).collect())
                 }
                 "place" => f.places = dedup(list()),
+                "result" => {
+                    let mut r: Vec<ResultClass> = list()
+                        .iter()
+                        .filter_map(|s| ResultClass::from_id(s))
+                        .collect();
+                    // Canonical: the classes' own order, each once.
+                    r.sort();
+                    r.dedup();
+                    f.results = r;
+                }
                 "from" => f.from = Month::parse(&v),
                 "to" => f.to = Month::parse(&v),
                 "imprecise" => f.imprecise = v == "1",
@@ -315,6 +333,9 @@ impl Filters {
         if let Some(h) = &self.has {
             push("has", h.clone());
         }
+        if !self.results.is_empty() {
+            push("result", join(self.results.iter().map(|r| r.id())));
+        }
         if let Measure::Metric(m) = &self.measure {
             push("measure", m.clone());
         }
@@ -353,6 +374,7 @@ impl Filters {
             || self.to.is_some()
             || !self.q.is_empty()
             || self.has.is_some()
+            || !self.results.is_empty()
     }
 
     /// Only the filters that narrow the list (what selection depends on), the rest at their
@@ -368,6 +390,7 @@ impl Filters {
             imprecise: self.imprecise,
             q: self.q.clone(),
             has: self.has.clone(),
+            results: self.results.clone(),
             ..Filters::default()
         }
     }
@@ -414,6 +437,18 @@ impl Filters {
             embed_id: None,
             ..self.clone()
         }
+    }
+
+    /// Adds `class` to the result filter, or removes it if present.
+    pub fn toggle_result(&self, class: ResultClass) -> Filters {
+        let mut f = self.clone();
+        if let Some(i) = f.results.iter().position(|r| *r == class) {
+            f.results.remove(i);
+        } else {
+            f.results.push(class);
+            f.results.sort();
+        }
+        f
     }
 
     /// Adds `sector` to the sector filter, or removes it if present.
@@ -515,6 +550,7 @@ mod tests {
             imprecise: true,
             q: "jury trials & judges".into(),
             has: Some("people_trained".into()),
+            results: vec![ResultClass::Achieved, ResultClass::NotReported],
             activity: Some("kz2006-a40".into()),
             measure: Measure::Metric("people_trained".into()),
             sort: Sort::Date,
@@ -598,6 +634,32 @@ mod tests {
         );
         assert_eq!(m.short_label(), "Dec 2006");
         assert!(Month::parse("2006-00").is_none());
+    }
+
+    #[test]
+    fn result_classes_are_read_in_their_own_order_once_and_unknown_ones_dropped() {
+        let f = Filters::from_query("result=not_reported,nonsense,achieved,achieved,reversed");
+        assert_eq!(
+            f.results,
+            [
+                ResultClass::Achieved,
+                ResultClass::Reversed,
+                ResultClass::NotReported
+            ]
+        );
+        assert_eq!(f.to_query(), "result=achieved,reversed,not_reported");
+        assert!(f.is_filtered() && f.narrowing().results == f.results);
+        assert!(f.cleared().results.is_empty());
+        let on = Filters::default().toggle_result(ResultClass::Partly);
+        assert_eq!(on.to_query(), "result=partly");
+        assert!(on.toggle_result(ResultClass::Partly).results.is_empty());
+        assert_eq!(
+            Filters::from_query("result=under_way")
+                .toggle_result(ResultClass::Achieved)
+                .to_query(),
+            "result=achieved,under_way"
+        );
+        assert_eq!(Filters::from_query("result=%3Cscript%3E").results, []);
     }
 
     #[test]

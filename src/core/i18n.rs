@@ -9,7 +9,7 @@
 //! current catalogue: a thread-local the app sets when the language changes (the core stays
 //! free of the DOM; the wasm is single-threaded).
 
-use super::model::{ActivityKind, PartialDate, Qualifier, Status};
+use super::model::{ActivityKind, OutcomeActor, PartialDate, Qualifier, ResultClass, Status};
 use std::cell::Cell;
 
 /// A language of the interface.
@@ -296,10 +296,39 @@ texts! {
     LegendYearOnly = "dated to the year only";
     LegendContext = "hollow: context";
     LegendCluster = "several events (see the list)";
+    LegendOutcome = "an outcome, on the date the report gives it";
     ImageCluster = "dated events: {0}";
     PrintView = "Print this view";
     PrintShort = "Print";
     ImageShort = "Image";
+    // Outcomes and citations (issue 19).
+    WhatCameOfIt = "What came of it";
+    OutcomesNote = "What the report says came of each U.S. activity, in its own words. Select a result to list its activities.";
+    OutcomesGiven = "Activities in view: {1}. The report states an outcome for {0} of them.";
+    ResultClasses = "Results";
+    ResultAchieved = "Achieved";
+    ResultPartly = "Partly achieved";
+    ResultUnderWay = "Under way";
+    ResultNotAchieved = "Not achieved";
+    ResultReversed = "Reversed";
+    ResultNotReported = "No outcome reported";
+    ChipResult = "outcome: {0}";
+    WhoActed = "Who acted: {0}";
+    ActorGovernment = "the government";
+    ActorParliament = "the parliament";
+    ActorCourts = "a court or the judiciary";
+    ActorParticipants = "the people it served (users, participants)";
+    ActorNotStated = "not stated in the report";
+    OutcomesNone = "The report states no outcome for the activities in view.";
+    OutcomeMark = "Outcome: {0}";
+    TimelineOutcomeNote = "◆ an outcome, where the report dates it.";
+    CopyFormat = "Copy";
+    CiteView = "This view of the data";
+    CiteReport = "The report itself";
+    CiteFormat = "Format";
+    CiteFormatsNote = "For Zotero, EndNote, Mendeley and other reference managers; a view’s citation carries its address and the day you opened it.";
+    DownloadFormat = "Download";
+    OutcomesFirst = "The first {0} are listed; choose a result or a sector to see the others.";
     // Reader flows (issue 18).
     Intro = "What the United States did for human rights and democracy in Kazakhstan in 2006, by sector and date, in the State Department report’s own words.";
     InThisView = "in this view";
@@ -662,6 +691,33 @@ impl Status {
             Status::Completed => T::StatusCompleted,
             Status::Suspended => T::StatusSuspended,
             Status::Launched => T::StatusLaunched,
+        })
+    }
+}
+
+impl ResultClass {
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        t(match self {
+            ResultClass::Achieved => T::ResultAchieved,
+            ResultClass::Partly => T::ResultPartly,
+            ResultClass::UnderWay => T::ResultUnderWay,
+            ResultClass::NotAchieved => T::ResultNotAchieved,
+            ResultClass::Reversed => T::ResultReversed,
+            ResultClass::NotReported => T::ResultNotReported,
+        })
+    }
+}
+
+impl OutcomeActor {
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        t(match self {
+            OutcomeActor::Government => T::ActorGovernment,
+            OutcomeActor::Parliament => T::ActorParliament,
+            OutcomeActor::Courts => T::ActorCourts,
+            OutcomeActor::Participants => T::ActorParticipants,
+            OutcomeActor::NotStated => T::ActorNotStated,
         })
     }
 }

@@ -9,7 +9,11 @@ use super::query::{Except, Selector, by_sector, select};
 
 /// When an activity happened, as the report dates it ("29 September 2006", "2001 – 2006").
 pub fn when(a: &Activity) -> String {
-    let t = &a.time;
+    span(&a.time)
+}
+
+/// A time as the report dates it.
+fn span(t: &Time) -> String {
     match &t.end {
         Some(end) => format!("{} – {}", t.start.display(), end.display()),
         None => t.start.display(),
@@ -18,13 +22,19 @@ pub fn when(a: &Activity) -> String {
 
 /// `when`, with how the date is known (for the activity sheet).
 pub fn when_in_full(a: &Activity) -> String {
-    let span = when(a);
-    match a.time.basis {
+    time_in_full(&a.time)
+}
+
+/// A time (an activity's or an outcome's), with how it is known: "2006 (the report gives no
+/// date; it covers 2006)".
+pub fn time_in_full(t: &Time) -> String {
+    let span = span(t);
+    match t.basis {
         TimeBasis::Stated => span,
         TimeBasis::Derived => tf(T::WorkedOut, &[&span]),
         TimeBasis::ReportScope => tf(
             T::NoDateGiven,
-            &[&span, &i18n::f(T::Year, &[&a.time.start.year.to_string()])],
+            &[&span, &i18n::f(T::Year, &[&t.start.year.to_string()])],
         ),
     }
 }
@@ -44,7 +54,7 @@ pub struct Chip {
 }
 
 /// The parameters "Clear all" empties: every filter that narrows the list.
-pub const NARROWING: &str = "?sector=&kind=&status=&place=&from=&to=&imprecise=&q=&has=";
+pub const NARROWING: &str = "?sector=&kind=&status=&place=&from=&to=&imprecise=&q=&has=&result=";
 
 /// A month range in words: "September 2006", "March 2006 – May 2006", "from June 2006".
 pub fn months_words(from: Option<Month>, to: Option<Month>) -> String {
@@ -112,6 +122,10 @@ pub fn chips(d: &Dataset, f: &Filters) -> Vec<Chip> {
     }
     if !f.q.is_empty() {
         push(tf(T::Matching, &[&f.q]), "?q=");
+    }
+    if !f.results.is_empty() {
+        let w: Vec<&str> = f.results.iter().map(|r| r.label()).collect();
+        push(tf(T::ChipResult, &[&w.join(t(T::Or))]), "?result=");
     }
     out
 }
@@ -268,6 +282,7 @@ pub fn file_stem(d: &Dataset, f: &Filters) -> String {
     if let Some(h) = &f.has {
         parts.push(h.replace('_', "-"));
     }
+    parts.extend(f.results.iter().map(|r| r.id().replace('_', "-")));
     if !f.q.is_empty() {
         let q: String =
             f.q.chars()
@@ -388,6 +403,10 @@ mod tests {
             ]
         );
         assert_eq!(c[3].remove, "?has=");
+        let r = chips(&d, &Filters::from_query("result=partly,achieved"));
+        assert_eq!(r[0].words, "outcome: Achieved or Partly achieved");
+        assert_eq!(r[0].remove, "?result=");
+        assert!(NARROWING.contains("&result="));
         assert_eq!(
             caption(&d, &Filters::from_query("sector=media")),
             "Media freedom only"
@@ -413,6 +432,10 @@ mod tests {
         assert_eq!(stem("from=2006-09&to=2006-09"), "kz2006-2006-09");
         assert_eq!(stem("q=Hot+line!"), "kz2006-search-hot-line");
         assert_eq!(stem("q=%2F..%2F..%2Fetc"), "kz2006-search-etc");
+        assert_eq!(
+            stem("sector=media&result=not_achieved"),
+            "kz2006-media-not-achieved"
+        );
     }
 
     #[test]

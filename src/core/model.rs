@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole bundled dataset (one JSON file).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -20,9 +20,15 @@ pub struct Dataset {
     pub places: Vec<Place>,
     pub activities: Vec<Activity>,
     pub events: Vec<Event>,
+    /// What the report says came of activities, each in its own words (schema version 2).
+    pub outcomes: Vec<Outcome>,
     /// Each activity's searchable text, folded, built on first use (not part of the file).
     #[serde(skip)]
     pub search: std::sync::OnceLock<Vec<String>>,
+    /// Each activity's outcome (its position in `outcomes`), by the activity's position, built
+    /// on first use (not part of the file).
+    #[serde(skip)]
+    pub outcome_at: std::sync::OnceLock<Vec<Option<u32>>>,
 }
 
 /// Who made the dataset, which version it is, and how.
@@ -50,7 +56,11 @@ pub struct Report {
     /// ISO 3166-1 alpha-2.
     pub country_code: String,
     pub year: i32,
+    /// Who wrote it, as a reference manager takes a corporate author ("U.S. Department of State").
+    pub author: String,
     pub publisher: String,
+    /// When it was published (the report covers `year`; it came out the year after).
+    pub published: PartialDate,
     pub source_url: String,
     pub licence: String,
     /// How to cite the report itself.
@@ -207,9 +217,6 @@ pub struct Activity {
     /// Only where the text says it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
-    /// What the text says came of it, in our words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outcome: Option<String>,
     pub time: Time,
     #[serde(default)]
     pub metrics: Vec<Metric>,
@@ -534,6 +541,10 @@ pub struct Metric {
     pub unit: String,
     /// What was counted, in words ("political party members trained").
     pub counted: String,
+    /// Our note on how the figure is read, where its words leave room ("over" that may apply
+    /// to it too): shown apart from what was counted (schema version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// A measure key that comparable metrics share, for the sector chart ("people_trained").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,
@@ -584,6 +595,111 @@ impl Qualifier {
             Qualifier::MoreThan => "more than ",
             Qualifier::AtLeast => "at least ",
             Qualifier::Approximately => "approximately ",
+        }
+    }
+}
+
+/// What the report says came of one U.S. effort (or of several that asked the same thing): the
+/// change in our words, its result class, who made it, when, and the sentence that says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub id: String,
+    /// The activities it answers (the ask, the program); an activity has at most one outcome.
+    pub activities: Vec<String>,
+    /// What happened, in our words (translated; the quote is not).
+    pub text: String,
+    /// Only where the quote's words support it (`validate` holds the cue words of each class).
+    pub result: ResultClass,
+    /// Who made the change, as the quote names them (`not_stated` where it does not).
+    pub actor: OutcomeActor,
+    /// When, with its precision; `report_scope` where the text gives no time.
+    pub time: Time,
+    /// The exact words that state the outcome.
+    pub evidence: Evidence,
+}
+
+/// How an effort turned out, as the report's words put it. Every activity without an outcome
+/// counts as `NotReported`: never a guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResultClass {
+    /// What was asked or aimed at happened.
+    Achieved,
+    /// Some of it happened, or it happened in most cases but not all.
+    Partly,
+    /// The change is going on, not finished.
+    UnderWay,
+    /// It did not happen: the ask was refused, refuted or went unheeded.
+    NotAchieved,
+    /// What the effort had set going was stopped or undone.
+    Reversed,
+    /// The report says nothing of what came of it (the default of every activity).
+    NotReported,
+}
+
+impl ResultClass {
+    /// Every class, in display order (their `Ord`; the URL writes them in this order).
+    pub const ALL: [ResultClass; 6] = [
+        ResultClass::Achieved,
+        ResultClass::Partly,
+        ResultClass::UnderWay,
+        ResultClass::NotAchieved,
+        ResultClass::Reversed,
+        ResultClass::NotReported,
+    ];
+
+    /// The identifier used in JSON and URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            ResultClass::Achieved => "achieved",
+            ResultClass::Partly => "partly",
+            ResultClass::NotAchieved => "not_achieved",
+            ResultClass::Reversed => "reversed",
+            ResultClass::UnderWay => "under_way",
+            ResultClass::NotReported => "not_reported",
+        }
+    }
+
+    /// Parses the JSON/URL identifier.
+    pub fn from_id(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == s)
+    }
+}
+
+/// Who made the change an outcome reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeActor {
+    /// The government of Kazakhstan, its officials, "the country".
+    Government,
+    Parliament,
+    /// A court or the judiciary.
+    Courts,
+    /// The people or institutions the effort served: its users, participants, students.
+    Participants,
+    /// The text does not say who (a passive: "the ban was removed").
+    NotStated,
+}
+
+impl OutcomeActor {
+    /// Every actor, in display order.
+    pub const ALL: [OutcomeActor; 5] = [
+        OutcomeActor::Government,
+        OutcomeActor::Parliament,
+        OutcomeActor::Courts,
+        OutcomeActor::Participants,
+        OutcomeActor::NotStated,
+    ];
+
+    /// The identifier used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            OutcomeActor::Government => "government",
+            OutcomeActor::Parliament => "parliament",
+            OutcomeActor::Courts => "courts",
+            OutcomeActor::Participants => "participants",
+            OutcomeActor::NotStated => "not_stated",
         }
     }
 }
@@ -675,6 +791,20 @@ impl Dataset {
     /// The activity with this id.
     pub fn activity(&self, id: &str) -> Option<&Activity> {
         self.activities.iter().find(|a| a.id == id)
+    }
+
+    /// The outcome the report gives for the activity with this id, if it gives one.
+    pub fn outcome_of(&self, activity: &str) -> Option<&Outcome> {
+        self.outcomes
+            .iter()
+            .find(|o| o.activities.iter().any(|a| a == activity))
+    }
+
+    /// How the activity with this id turned out, as the report says (`NotReported` if it does
+    /// not say).
+    pub fn result_of(&self, activity: &str) -> ResultClass {
+        self.outcome_of(activity)
+            .map_or(ResultClass::NotReported, |o| o.result)
     }
 
     /// The report with this id.

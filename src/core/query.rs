@@ -21,6 +21,8 @@ pub enum Except {
     Nothing,
     Sectors,
     Dates,
+    /// The result classes: "What came of it" counts every class of the other filters' view.
+    Results,
 }
 
 /// How an activity's time relates to a date range.
@@ -169,6 +171,8 @@ pub struct Selector<'a> {
     needle: String,
     /// With a date typed in the search: the activities whose time or events fall on it.
     dated: Option<IdSet<'a>>,
+    /// With a result filter: each activity's outcome, to tell its class.
+    outcomes: Option<Outcomes<'a>>,
 }
 
 impl<'a> Selector<'a> {
@@ -191,12 +195,15 @@ impl<'a> Selector<'a> {
             );
             IdSet::from_ids(ids)
         });
+        let outcomes =
+            (!f.results.is_empty() && except != Except::Results).then(|| Outcomes::new(d));
         Selector {
             d,
             f,
             except,
             needle: needle(&f.q),
             dated,
+            outcomes,
         }
     }
 
@@ -229,6 +236,11 @@ impl<'a> Selector<'a> {
         }
         if let Some(h) = &f.has
             && !a.metrics.iter().any(|m| m.measure.as_ref() == Some(h))
+        {
+            return false;
+        }
+        if let Some(o) = &self.outcomes
+            && !f.results.contains(&o.class(a))
         {
             return false;
         }
@@ -421,9 +433,10 @@ pub struct Headline {
     pub detail: String,
     /// `has=` value listing the activities behind it; `None` for the plain count.
     pub measure: Option<String>,
-    /// How it was summed: each figure that went into it (as the locale writes it) and the
-    /// sentence that gives it, in the report's English; empty for the counts.
-    pub sources: Vec<(String, String)>,
+    /// How it was summed: each figure that went into it (as the locale writes it), the
+    /// sentence that gives it, in the report's English, and our note on its reading if it has
+    /// one; empty for the counts.
+    pub sources: Vec<(String, String, Option<String>)>,
 }
 
 impl Headline {
@@ -480,6 +493,7 @@ pub fn headlines(d: &Dataset, activities: &[&Activity]) -> Vec<Headline> {
                         (
                             i18n::qualified(x.qualifier, x.value),
                             x.evidence.quote.clone(),
+                            x.note.clone(),
                         )
                     })
                     .collect(),
@@ -552,6 +566,69 @@ fn join_words(items: &[String]) -> String {
     }
 }
 
+/// What the report says came of each activity of a dataset, looked up by the activity's place
+/// in it (the index is built once a dataset: no scan of every outcome in loops).
+pub struct Outcomes<'a> {
+    d: &'a Dataset,
+    at: &'a [Option<u32>],
+}
+
+impl<'a> Outcomes<'a> {
+    /// The outcomes of the dataset's activities.
+    pub fn new(d: &'a Dataset) -> Self {
+        Outcomes {
+            d,
+            at: d.outcome_index(),
+        }
+    }
+
+    /// The outcome the report gives for this activity, if any.
+    pub fn of(&self, a: &Activity) -> Option<&'a Outcome> {
+        match self.d.index_of(a) {
+            Some(i) => self
+                .at
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|k| self.d.outcomes.get(k as usize)),
+            // An activity from elsewhere: looked up by its id.
+            None => self.d.outcome_of(&a.id),
+        }
+    }
+
+    /// How this activity turned out, as the report says (`NotReported` if it does not say).
+    pub fn class(&self, a: &Activity) -> ResultClass {
+        self.of(a).map_or(ResultClass::NotReported, |o| o.result)
+    }
+}
+
+/// How many of the activities fall in each result class: every class in display order, with
+/// "no outcome reported" for the rest, so the counts add up to the activities'.
+pub fn result_counts(d: &Dataset, activities: &[&Activity]) -> Vec<(ResultClass, usize)> {
+    let index = Outcomes::new(d);
+    let mut counts = ResultClass::ALL.map(|c| (c, 0usize));
+    for a in activities {
+        let c = index.class(a);
+        if let Some(slot) = counts.iter_mut().find(|(k, _)| *k == c) {
+            slot.1 += 1;
+        }
+    }
+    counts.to_vec()
+}
+
+/// Each of the activities the report gives an outcome for, with that outcome, in the
+/// activities' order.
+pub fn outcome_pairs<'a>(
+    d: &'a Dataset,
+    activities: &[&'a Activity],
+) -> Vec<(&'a Activity, &'a Outcome)> {
+    let index = Outcomes::new(d);
+    activities
+        .iter()
+        .filter_map(|a| index.of(a).map(|o| (*a, o)))
+        .collect()
+}
+
 /// The ids of a set of activities, for membership tests (sorted; no hashing code in the wasm).
 pub struct IdSet<'a>(Vec<&'a str>);
 
@@ -597,17 +674,41 @@ impl<'a> ById<'a> {
 }
 
 impl Dataset {
-    /// The folded text search looks in for the activity at `index` (title, summary, quotes and
-    /// what was counted, joined): folded once for all searches, not once per keystroke.
+    /// Each activity's outcome (its position in `outcomes`), by the activity's position: the
+    /// first outcome that answers it (the checker allows one).
+    pub fn outcome_index(&self) -> &[Option<u32>] {
+        self.outcome_at.get_or_init(|| {
+            let mut at = vec![None; self.activities.len()];
+            let all: Vec<&Activity> = self.activities.iter().collect();
+            let by_id = ById::new(&all);
+            for (k, o) in self.outcomes.iter().enumerate() {
+                for id in &o.activities {
+                    if let Some(i) = by_id.get(id).and_then(|a| self.index_of(a))
+                        && at[i].is_none()
+                    {
+                        at[i] = Some(k as u32);
+                    }
+                }
+            }
+            at
+        })
+    }
+
+    /// The folded text search looks in for the activity at `index` (title, summary, quotes,
+    /// what was counted, and what came of it, joined): folded once for all searches, not once per keystroke.
     pub fn search_text(&self, index: usize) -> &str {
         let all = self.search.get_or_init(|| {
+            let outcomes = Outcomes::new(self);
             self.activities
                 .iter()
                 .map(|a| {
                     let mut s = fold(&a.title);
+                    let outcome = outcomes.of(a);
                     for part in std::iter::once(&a.summary)
                         .chain(a.evidence.iter().map(|e| &e.quote))
                         .chain(a.metrics.iter().map(|m| &m.counted))
+                        .chain(outcome.map(|o| &o.text))
+                        .chain(outcome.map(|o| &o.evidence.quote))
                     {
                         s.push('\u{1}');
                         s.push_str(&fold(part));
@@ -1193,6 +1294,57 @@ pub(crate) mod tests {
             .flat_map(|(_, c)| c.iter().map(|(id, _)| id.as_str()))
             .collect();
         assert!(cited.contains(&"kz2006-a11"));
+    }
+
+    #[test]
+    fn result_counts_add_up_and_the_filter_lists_each_class() {
+        let d = dataset();
+        for q in [
+            "",
+            "sector=media",
+            "sector=rule-of-law&kind=advocacy",
+            "q=zzzz",
+        ] {
+            let f = Filters::from_query(q);
+            let acts = select(&d, &f, Except::Nothing);
+            let counts = result_counts(&d, &acts);
+            assert_eq!(counts.len(), ResultClass::ALL.len());
+            assert_eq!(counts.iter().map(|c| c.1).sum::<usize>(), acts.len(), "{q}");
+            let pairs = outcome_pairs(&d, &acts);
+            let reported: usize = counts
+                .iter()
+                .filter(|c| c.0 != ResultClass::NotReported)
+                .map(|c| c.1)
+                .sum();
+            assert_eq!(pairs.len(), reported, "{q}");
+            for (class, n) in counts {
+                let mut g = f.clone();
+                g.results = vec![class];
+                assert_eq!(select(&d, &g, Except::Nothing).len(), n, "{q} {class:?}");
+                // The view's own counts leave the result filter out, so each class stays
+                // selectable.
+                assert_eq!(select(&d, &g, Except::Results).len(), acts.len());
+            }
+        }
+        let all = select(&d, &Filters::default(), Except::Nothing);
+        let counts: Vec<usize> = result_counts(&d, &all).iter().map(|c| c.1).collect();
+        // Achieved, partly, under way, not achieved, reversed, no outcome reported.
+        assert_eq!(counts, [4, 2, 1, 1, 1, all.len() - 9]);
+        let ban = select(
+            &d,
+            &Filters::from_query("result=achieved&sector=assembly"),
+            Except::Nothing,
+        );
+        assert_eq!(ban.len(), 1);
+        assert_eq!(outcome_pairs(&d, &ban)[0].1.id, "kz2006-o04");
+        // What came of an activity is searched too.
+        let hit = select(
+            &d,
+            &Filters::from_query("q=ban+was+removed"),
+            Except::Nothing,
+        );
+        assert_eq!(hit.len(), 1);
+        assert_eq!(hit[0].id, "kz2006-a35");
     }
 
     #[test]

@@ -100,6 +100,9 @@ pub enum MarkShape {
     /// More dated events in one lane and month (or, zoomed in, one day) than can be told apart:
     /// one mark with their count, that zooms in (or lists them).
     Cluster { count: usize },
+    /// What came of an activity, where the report dates it to a month or a day: a diamond at
+    /// the middle of that day or month.
+    Outcome,
 }
 
 /// What selecting a mark does.
@@ -182,7 +185,8 @@ pub struct Lane {
 pub struct TimelineLayout {
     pub scale: TimeScale,
     pub lanes: Vec<Lane>,
-    /// Point-like marks in date order (the keyboard's order), then bands and bars.
+    /// Point-like marks in date order (the keyboard's order), then outcomes in date order, then
+    /// bands and bars.
     pub marks: Vec<Mark>,
     /// The chosen month range, as shares (none when the timeline is zoomed into it).
     #[serde(with = "super::wire")]
@@ -349,6 +353,47 @@ pub fn timeline_layout(
     let points = clusters(points, scale, &lanes);
     let mut points = points;
     sort_by(&mut points, &|a, b| a.first_day.cmp(&b.first_day));
+    // Outcomes the report dates to a month or a day, after the events (stacked after them, so
+    // they never cover one); a year-only outcome is no point in time.
+    let mut outcomes = Vec::new();
+    for o in &d.outcomes {
+        let date = o.time.start;
+        let Some((a, lane)) = o
+            .activities
+            .iter()
+            .filter_map(|id| by_id.get(id))
+            .find_map(|a| lane_of(&a.sector).map(|l| (a, l)))
+        else {
+            continue;
+        };
+        if o.time.end.is_some()
+            || date.precision() == Precision::Year
+            || date.last_day() < lo
+            || date.first_day() > hi
+        {
+            continue;
+        }
+        outcomes.push(Mark {
+            shape: MarkShape::Outcome,
+            x: (scale.x(date.first_day()) + scale.x_end(date.last_day())) / 2.0,
+            w: 0.0,
+            row: 0,
+            lane,
+            sector: a.sector.clone(),
+            target: Target::Activity(a.id.clone()),
+            key: o.id.clone(),
+            context: false,
+            label: tf(T::OutcomeMark, &[&o.text]),
+            when: if date.precision() == Precision::Day {
+                date.display()
+            } else {
+                tf(T::MonthOnly, &[&date.display()])
+            },
+            first_day: date.first_day(),
+        });
+    }
+    sort_by(&mut outcomes, &|a, b| a.first_day.cmp(&b.first_day));
+    points.extend(outcomes);
     // Stack points that would cover each other: each takes the lowest row that is free there.
     let day = scale.month_share() / 30.44;
     let mut ends: Vec<Vec<f64>> = vec![Vec::new(); lanes.len()];
@@ -656,6 +701,47 @@ mod tests {
         let (a, b) = open.brush.unwrap();
         assert_eq!(a, open.scale.month_span(from.unwrap()).0);
         assert!((b - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn an_outcome_the_report_dates_is_a_mark_after_the_events() {
+        let (d, l) = layout();
+        let outcomes: Vec<&Mark> = l
+            .marks
+            .iter()
+            .filter(|m| m.shape == MarkShape::Outcome)
+            .collect();
+        let dated = d
+            .outcomes
+            .iter()
+            .filter(|o| o.time.start.precision() != Precision::Year)
+            .count();
+        assert_eq!(outcomes.len(), dated);
+        let ban = outcomes.iter().find(|m| m.key == "kz2006-o04").unwrap();
+        assert_eq!(ban.activity(), Some("kz2006-a35"));
+        assert_eq!(ban.first_day, (2006, 12, 1));
+        assert!(ban.label.starts_with("Outcome: The ban"), "{}", ban.label);
+        let (a, b) = l.scale.month_span(Month::parse("2006-12").unwrap());
+        assert!((ban.x - (a + b) / 2.0).abs() < 1e-9);
+        // After every event mark, before the bands.
+        let at = l.marks.iter().position(|m| m.key == "kz2006-o04").unwrap();
+        assert!(
+            l.marks[..at]
+                .iter()
+                .all(|m| matches!(m.shape, MarkShape::Day | MarkShape::Month))
+        );
+        assert!(l.marks[at + 1..].iter().all(|m| m.shape != MarkShape::Day));
+        // Its activity filtered out, or its month outside the range: no mark.
+        let media = select(&d, &Filters::from_query("sector=media"), Except::Dates);
+        let none = timeline_layout(&d, &media, (None, None));
+        assert!(none.marks.iter().all(|m| m.shape != MarkShape::Outcome));
+        let march = Month::parse("2006-03");
+        let z = timeline_layout(
+            &d,
+            &select(&d, &Filters::default(), Except::Dates),
+            (march, march),
+        );
+        assert!(z.marks.iter().all(|m| m.shape != MarkShape::Outcome));
     }
 
     #[test]

@@ -108,9 +108,6 @@ fn slots(d: &mut Dataset) -> Vec<Slot<'_>> {
     for a in &mut d.activities {
         add("activities", &a.id, "title", None, &mut a.title);
         add("activities", &a.id, "summary", None, &mut a.summary);
-        if let Some(o) = &mut a.outcome {
-            add("activities", &a.id, "outcome", None, o);
-        }
         if let Some(r) = &mut a.time.reasoning {
             add("activities", &a.id, "reasoning", None, r);
         }
@@ -121,10 +118,17 @@ fn slots(d: &mut Dataset) -> Vec<Slot<'_>> {
         for m in &mut a.metrics {
             add("metrics", &m.id, "unit", None, &mut m.unit);
             add("metrics", &m.id, "counted", None, &mut m.counted);
+            if let Some(n) = &mut m.note {
+                add("metrics", &m.id, "note", None, n);
+            }
         }
     }
     for e in &mut d.events {
         add("events", &e.id, "label", None, &mut e.label);
+    }
+    // What came of an activity, in our words; its quote is evidence and stays as published.
+    for o in &mut d.outcomes {
+        add("outcomes", &o.id, "text", None, &mut o.text);
     }
     out
 }
@@ -216,6 +220,7 @@ pub fn check(d: &Dataset, source: &str) -> Vec<String> {
         "activities",
         "metrics",
         "events",
+        "outcomes",
     ];
     for (group, items) in members(&t) {
         match group.as_str() {
@@ -265,6 +270,7 @@ pub fn check(d: &Dataset, source: &str) -> Vec<String> {
                 .chain(a.metrics.iter().map(|m| &m.evidence))
                 .map(|e| e.quote.as_str())
         })
+        .chain(d.outcomes.iter().map(|o| o.evidence.quote.as_str()))
         .collect();
     let mut strings = Vec::new();
     collect_strings(&t, &mut strings);
@@ -343,7 +349,7 @@ mod tests {
     #[test]
     fn a_translation_is_read_by_serde_json_and_looked_into_by_key() {
         let d = english();
-        let head = r#""translation_of": "us-record-kazakhstan-2006", "dataset_version": "1.0.0""#;
+        let head = r#""translation_of": "us-record-kazakhstan-2006", "dataset_version": "2.0.0""#;
         let with = |rest: &str| apply(&d, &format!("{{{head}{rest}}}"));
         // Unknown members are passed over; a blank, null or non-string text, or a group that
         // is not an object, leaves the English.
@@ -360,7 +366,7 @@ mod tests {
         assert_eq!(t.events[0].label, "Метка");
         assert_eq!(t.events[1..], d.events[1..]);
         // The file is an object; not JSON is said in serde_json's words.
-        let list = r#"["us-record-kazakhstan-2006", "1.0.0"]"#;
+        let list = r#"["us-record-kazakhstan-2006", "2.0.0"]"#;
         assert_eq!(
             apply(&d, list),
             Err(TranslationError::Malformed("not an object".into()))

@@ -303,6 +303,25 @@ pub fn check(d: &Dataset) -> Vec<Problem> {
             }
         }
     }
+    for (i, o) in d.outcomes.iter().enumerate() {
+        for a in &o.activities {
+            if d.activity(a).is_none() {
+                bad(
+                    format!("outcomes[{i}].activities"),
+                    format!("dangling reference: no activity '{a}'"),
+                );
+            }
+        }
+        if !std::iter::once(&o.evidence)
+            .chain(&o.time.evidence)
+            .all(quote_ok)
+        {
+            bad(
+                format!("outcomes[{i}]"),
+                "a quote does not equal the text at its offsets".into(),
+            );
+        }
+    }
     for (i, e) in d.events.iter().enumerate() {
         if d.activity(&e.activity).is_none() {
             bad(
@@ -370,6 +389,10 @@ impl<'a> Checker<'a> {
         }
         for (i, e) in d.events.iter().enumerate() {
             self.event(i, e);
+        }
+        let mut answered: HashMap<&str, usize> = HashMap::new();
+        for (i, o) in d.outcomes.iter().enumerate() {
+            self.outcome(i, o, &mut answered);
         }
         for (ri, r) in d.reports.iter().enumerate() {
             for (i, n) in r.not_data.iter().enumerate() {
@@ -464,6 +487,14 @@ impl<'a> Checker<'a> {
                     .map(|(i, e)| (format!("events[{i}].id"), e.id.as_str()))
                     .collect(),
             ),
+            (
+                "outcomes",
+                d.outcomes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| (format!("outcomes[{i}].id"), o.id.as_str()))
+                    .collect(),
+            ),
         ];
         for (kind, ids) in groups.drain(..) {
             let mut seen: HashMap<&str, String> = HashMap::new();
@@ -543,6 +574,9 @@ impl<'a> Checker<'a> {
                     format!("{mp}.measure"),
                     format!("dangling reference: no measure '{key}'"),
                 );
+            }
+            if m.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
+                self.problem(format!("{mp}.note"), "must not be empty");
             }
             if let Some(msg) = metric_problem(m).filter(|_| PROVENANCE) {
                 self.problem(format!("{mp}.value"), msg);
@@ -656,6 +690,76 @@ impl<'a> Checker<'a> {
         if let Some(msg) = date_support(&e.date, &quotes, report_year).filter(|_| PROVENANCE) {
             self.problem(format!("{path}.date"), msg);
         }
+    }
+
+    /// An outcome: its activities exist and have no other outcome, its quote is verbatim at its
+    /// offsets, in a paragraph its activities cite, and (provenance) holds a cue word of its
+    /// result class and names its actor; its time is checked as an activity's.
+    fn outcome(&mut self, i: usize, o: &'a Outcome, answered: &mut HashMap<&'a str, usize>) {
+        let d = self.d;
+        let path = format!("outcomes[{i}]");
+        if o.activities.is_empty() {
+            self.problem(
+                format!("{path}.activities"),
+                "an outcome answers at least one activity",
+            );
+        }
+        let mut cited: HashSet<&str> = HashSet::new();
+        let mut report = None;
+        for (ai, id) in o.activities.iter().enumerate() {
+            let at = format!("{path}.activities[{ai}]");
+            match d.activity(id) {
+                None => self.problem(at, format!("dangling reference: no activity '{id}'")),
+                Some(a) => {
+                    cited.extend(a.evidence.iter().map(|e| e.paragraph.as_str()));
+                    report = report.or(Some(a.report.as_str()));
+                    if let Some(first) = answered.insert(id.as_str(), i) {
+                        self.problem(
+                            at,
+                            format!(
+                                "activity '{id}' already has an outcome (outcomes[{first}]): one \
+                                 outcome an activity, so that counts by result class add up"
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        if o.text.trim().is_empty() {
+            self.problem(format!("{path}.text"), "must not be empty");
+        }
+        if o.result == ResultClass::NotReported {
+            self.problem(
+                format!("{path}.result"),
+                "'not_reported' is no outcome's result: it is what an activity without an \
+                 outcome counts as",
+            );
+        }
+        let sound = self.evidence(&format!("{path}.evidence"), &o.evidence);
+        if sound && PROVENANCE {
+            let e = &o.evidence;
+            if !cited.is_empty() && !cited.contains(e.paragraph.as_str()) {
+                self.problem(
+                    format!("{path}.evidence.paragraph"),
+                    format!(
+                        "the quote is in {}, which none of its activities cites: an outcome \
+                         is tied to its activity by the report's own passage",
+                        e.paragraph
+                    ),
+                );
+            }
+            if let Some(msg) =
+                result_problem(o.result, &e.quote).filter(|_| o.result != ResultClass::NotReported)
+            {
+                self.problem(format!("{path}.result"), msg);
+            }
+            if let Some(msg) = actor_problem(o.actor, &e.quote) {
+                self.problem(format!("{path}.actor"), msg);
+            }
+        }
+        // An outcome of no known activity is dated against the first report.
+        let report = report.or(d.reports.first().map(|r| r.id.as_str()));
+        self.time(&format!("{path}.time"), &o.time, report.unwrap_or_default());
     }
 
     /// Marks the figures and months inside a (checked) passage that `accept` explains.
@@ -874,6 +978,136 @@ pub fn figures_and_dates(text: &str) -> Vec<(usize, usize, String)> {
         .collect()
 }
 
+/// The words in which the report states each result class: an outcome's quote must hold one
+/// of its class's cues, or the checker refuses the class. A cue is a phrase of whole words
+/// (case aside); `…` stands for any words between its parts. A word can state more than one
+/// class ("adopted" achieves an ask for a law and defeats an objection to one), so the cues are
+/// a floor under the editor's reading, which the outcome's `text` spells out.
+pub const RESULT_CUES: [(ResultClass, &[&str]); 5] = [
+    (
+        ResultClass::Achieved,
+        &[
+            "removed",
+            "lifted",
+            "adopted",
+            "approved",
+            "released",
+            "registered",
+            "increased",
+            "improved",
+            "resulted in",
+            "gained … support",
+            "reinstitution",
+        ],
+    ),
+    (
+        ResultClass::Partly,
+        &["some", "usually", "partly", "partially", "in part", "most"],
+    ),
+    (
+        ResultClass::UnderWay,
+        &[
+            "continued to",
+            "ongoing",
+            "under way",
+            "began",
+            "in progress",
+        ],
+    ),
+    (
+        ResultClass::NotAchieved,
+        &[
+            "unsuccessful",
+            "refuted",
+            "rejected",
+            "refused",
+            "failed",
+            "despite",
+            // The United States criticised a measure once it had been adopted.
+            "criticized … adoption",
+        ],
+    ),
+    (
+        ResultClass::Reversed,
+        &[
+            "suspended",
+            "revoked",
+            "closed",
+            "cancelled",
+            "withdrew",
+            "tightened",
+        ],
+    ),
+];
+
+/// The words that name each actor of an outcome: a quote must name its actor (any actor but
+/// `not_stated`, which is for quotes that name none, such as "the ban was removed").
+pub const ACTOR_CUES: [(OutcomeActor, &[&str]); 4] = [
+    (
+        OutcomeActor::Government,
+        &["government", "country", "officials"],
+    ),
+    (OutcomeActor::Parliament, &["parliament", "legislature"]),
+    (OutcomeActor::Courts, &["court", "courts", "judiciary"]),
+    (
+        OutcomeActor::Participants,
+        &["users", "participants", "students", "citizens"],
+    ),
+];
+
+/// True when `text` holds the cue: its words in order, adjacent, with `…` for any words between.
+pub fn has_cue(text: &str, cue: &str) -> bool {
+    let ws: Vec<String> = words(text)
+        .into_iter()
+        .map(|w| w.2.to_lowercase())
+        .collect();
+    let parts: Vec<Vec<&str>> = cue
+        .split('…')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut from = 0;
+    for part in &parts {
+        let found = (from..ws.len()).find(|&i| {
+            ws.len() - i >= part.len() && part.iter().zip(&ws[i..]).all(|(c, w)| *c == w)
+        });
+        match found {
+            Some(i) => from = i + part.len(),
+            None => return false,
+        }
+    }
+    !parts.is_empty()
+}
+
+/// Why a quote does not support a result class, if it does not.
+pub fn result_problem(class: ResultClass, quote: &str) -> Option<String> {
+    let cues = RESULT_CUES
+        .iter()
+        .find(|(c, _)| *c == class)
+        .map_or(&[][..], |(_, w)| *w);
+    (!cues.iter().any(|c| has_cue(quote, c))).then(|| {
+        format!(
+            "the quote does not support the result '{}': it has none of its cue words ({}) in \"{}\"",
+            class.id(),
+            cues.join(", "),
+            abbreviate(quote)
+        )
+    })
+}
+
+/// Why a quote does not name an outcome's actor, if it does not.
+pub fn actor_problem(actor: OutcomeActor, quote: &str) -> Option<String> {
+    let cues = ACTOR_CUES.iter().find(|(a, _)| *a == actor)?.1;
+    (!cues.iter().any(|c| has_cue(quote, c))).then(|| {
+        format!(
+            "the actor '{}' is not named in its quote ({}) \"{}\"",
+            actor.id(),
+            cues.join(", "),
+            abbreviate(quote)
+        )
+    })
+}
+
 /// Why a metric's figure or qualifier is not what its quote says, if it is not.
 fn metric_problem(m: &Metric) -> Option<String> {
     let q = &m.evidence.quote;
@@ -961,7 +1195,7 @@ mod tests {
         let cut = shown(&text[..text.len() / 2]);
         assert!(cut.starts_with("the dataset is not valid JSON"), "{cut}");
         assert!(cut.contains("EOF while parsing"), "{cut}");
-        let shape = shown(r#"{"schema_version": 1, "activities": 7}"#);
+        let shape = shown(r#"{"schema_version": 2, "activities": 7}"#);
         assert!(
             shape.starts_with(
                 "the dataset is not valid JSON of the expected shape at activities: invalid type: \
@@ -973,7 +1207,7 @@ mod tests {
         assert_eq!(
             future,
             "the dataset uses schema version 99, but this version of the explorer reads only \
-             version 1"
+             version 2"
         );
         let open = shown(r#"{"schema_version": 1, "dataset": "#);
         assert!(open.starts_with("the dataset is not valid JSON"), "{open}");
@@ -987,7 +1221,8 @@ mod tests {
                 Err(DatasetError::UnsupportedSchema { found }) => found,
                 other => panic!("{v}: {other:?}"),
             };
-        assert_eq!(found("2"), "2");
+        assert_eq!(found("3"), "3");
+        assert_eq!(found("1"), "1", "version 1 files are read no more");
         assert_eq!(found("0"), "0");
         assert_eq!(found("-1"), "-1");
         assert_eq!(found("1.5"), "1.5");
@@ -1004,12 +1239,12 @@ mod tests {
         assert_eq!(found(r#"{"v": 1}"#), "an object");
         // The first of repeated versions is judged; the derive then refuses the repeat.
         assert_eq!(
-            found(r#"2, "schema_version": 1"#),
-            "2",
+            found(r#"3, "schema_version": 2"#),
+            "3",
             "the first of two is judged"
         );
         assert_eq!(
-            parse_and_check(r#"{"schema_version": 1, "schema_version": 1}"#),
+            parse_and_check(r#"{"schema_version": 2, "schema_version": 2}"#),
             Err(DatasetError::Malformed {
                 path: String::new(),
                 message: "duplicate field `schema_version` at line 1 column 38".into()
@@ -1068,6 +1303,7 @@ mod tests {
             qualifier,
             unit: "people".into(),
             counted: "x".into(),
+            note: None,
             measure: None,
             evidence: Evidence {
                 paragraph: "p".into(),

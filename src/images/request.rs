@@ -89,16 +89,18 @@ pub enum Legend {
     YearOnly,
     Context,
     Cluster,
+    Outcome,
 }
 
 impl Legend {
     /// Every entry, in order.
-    pub const ALL: [Legend; 6] = [
+    pub const ALL: [Legend; 7] = [
         Legend::Day,
         Legend::Month,
         Legend::Period,
         Legend::YearOnly,
         Legend::Context,
         Legend::Cluster,
+        Legend::Outcome,
     ];
 }

@@ -164,6 +164,23 @@ fn the_timeline_has_a_legend_and_a_numbered_key_of_its_dated_events() {
         assert!(texts.contains(&n.to_string()), "no number {n}");
     }
     assert_eq!(n, d.events.len());
+    // Outcomes the report dates: a diamond each, in the legend, numbered in the key after the events.
+    let outcomes: Vec<_> = l
+        .marks
+        .iter()
+        .filter(|m| m.shape == timeline_shape::Outcome)
+        .collect();
+    assert!(!outcomes.is_empty());
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "an outcome, on the date the report gives it")
+    );
+    for m in outcomes {
+        n += 1;
+        assert!(all.contains(&m.label), "the key lacks {}", m.label);
+        assert!(texts.contains(&n.to_string()), "no number {n}");
+    }
     for lane in &l.lanes {
         assert!(texts.contains(&lane.short), "no lane {}", lane.short);
     }

@@ -39,7 +39,7 @@ fn sample_w(t: Type) -> f64 {
 fn is_point(shape: MarkShape) -> bool {
     matches!(
         shape,
-        MarkShape::Day | MarkShape::Month | MarkShape::Cluster { .. }
+        MarkShape::Day | MarkShape::Month | MarkShape::Cluster { .. } | MarkShape::Outcome
     )
 }
 
@@ -67,6 +67,7 @@ fn parts(l: &TimelineLayout, texts: &Texts, m: &Measure, t: Type, width: f64) ->
             Legend::YearOnly => mk.shape == MarkShape::YearOnly,
             Legend::Context => mk.context,
             Legend::Cluster => matches!(mk.shape, MarkShape::Cluster { .. }),
+            Legend::Outcome => mk.shape == MarkShape::Outcome,
         })
     };
     let mut legend: Vec<Vec<(Legend, String)>> = vec![Vec::new()];
@@ -302,6 +303,11 @@ pub fn draw<DB: DrawingBackend>(
                 }
                 (a - r, a + r, r)
             }
+            MarkShape::Outcome => {
+                let r = (row * 0.3).max(t.u(5.0));
+                diamond(p, a, cy, r, solid)?;
+                (a - r, a + r, r)
+            }
             MarkShape::Cluster { .. } => {
                 let r = (row * 0.36).max(t.u(6.0));
                 let c = (a + b) / 2.0;
@@ -401,5 +407,18 @@ fn sample<DB: DrawingBackend>(
             p.circle(c, y, t.u(7.0), solid)?;
             p.circle(c, y, t.u(3.0), WHITE.to_rgba())
         }
+        Legend::Outcome => diamond(p, c, y, t.u(6.0), solid),
     }
+}
+
+/// An outcome's mark: a diamond of half-diagonal `r` centred on (x, y), as on the page (◆).
+fn diamond<DB: DrawingBackend>(
+    p: &mut Painter<DB>,
+    x: f64,
+    y: f64,
+    r: f64,
+    colour: plotters::style::RGBAColor,
+) -> Result<(), Failed> {
+    p.triangle([(x - r, y), (x, y - r), (x + r, y)], colour)?;
+    p.triangle([(x - r, y), (x, y + r), (x + r, y)], colour)
 }

@@ -7,8 +7,8 @@
 //
 // - times = 1 returns the bundled dataset unchanged (a fresh copy of it).
 // - Otherwise copy 0 is the bundled records as they are, and copy k (k = 1 … times − 1) of every
-//   activity, metric and event gets its id suffixed `-s{k}` (an event's `activity` follows its
-//   activity's copy). Everything else (reports, paragraphs, sectors, measures, places, evidence
+//   activity, metric, event and outcome gets its id suffixed `-s{k}` (an event's `activity` and an
+//   outcome's `activities` follow their activity's copy). Everything else (reports, paragraphs, sectors, measures, places, evidence
 //   with its quotes and offsets) is the bundled dataset's, so the browser's integrity checks
 //   (ids and references resolve, quotes equal their paragraph's text at start..end) pass.
 // - Dates with a day are spread: copy k moves the day by k mod 28 within the same month,
@@ -52,6 +52,7 @@ export function synthetic(times, from = undefined) {
     `the bundled dataset, ids suffixed -s{k}, days spread within their month. Not the report's data.`;
   d.activities = [];
   d.events = [];
+  d.outcomes = [];
   for (let k = 0; k < times; k++) {
     const suffix = k === 0 ? '' : `-s${k}`;
     const by = k % 28;
@@ -71,6 +72,16 @@ export function synthetic(times, from = undefined) {
       c.activity += suffix;
       c.date = shiftDay(c.date, by);
       d.events.push(c);
+    }
+    for (const o of base.outcomes ?? []) {
+      const c = structuredClone(o);
+      c.id += suffix;
+      c.activities = c.activities.map((a) => a + suffix);
+      if (c.time) {
+        c.time.start = shiftDay(c.time.start, by);
+        if (c.time.end !== undefined) c.time.end = shiftDay(c.time.end, by);
+      }
+      d.outcomes.push(c);
     }
   }
   return d;

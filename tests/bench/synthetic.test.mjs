@@ -8,11 +8,12 @@ const metrics = (d) => d.activities.flatMap((a) => a.metrics);
 const evidence = (d) => [
   ...d.activities.flatMap((a) => [...a.evidence, ...(a.time?.evidence ?? []), ...a.metrics.flatMap((m) => m.evidence ?? [])]),
   ...d.events.flatMap((e) => e.evidence),
+  ...d.outcomes.flatMap((o) => [o.evidence, ...(o.time?.evidence ?? [])]),
 ];
 
 /** What the browser checks: unique ids, references that resolve, quotes at their offsets. */
 function integrity(d) {
-  const ids = [...d.activities.map((a) => a.id), ...metrics(d).map((m) => m.id), ...d.events.map((e) => e.id)];
+  const ids = [...d.activities.map((a) => a.id), ...metrics(d).map((m) => m.id), ...d.events.map((e) => e.id), ...d.outcomes.map((o) => o.id)];
   assert.equal(new Set(ids).size, ids.length, 'ids are unique');
   const activities = new Set(d.activities.map((a) => a.id));
   const sectors = new Set(d.sectors.map((s) => s.id));
@@ -28,6 +29,14 @@ function integrity(d) {
     for (const m of a.metrics) if (m.measure !== undefined) assert.ok(measures.has(m.measure), m.id);
   }
   for (const e of d.events) assert.ok(activities.has(e.activity), e.id);
+  const answered = new Set();
+  for (const o of d.outcomes) {
+    for (const a of o.activities) {
+      assert.ok(activities.has(a), o.id);
+      assert.ok(!answered.has(a), `${a}: one outcome an activity`);
+      answered.add(a);
+    }
+  }
   for (const ev of evidence(d)) {
     const text = paragraphs.get(ev.paragraph);
     assert.ok(text !== undefined, ev.paragraph);
@@ -56,6 +65,7 @@ for (const times of [2, 10, 100]) {
     assert.equal(d.activities.length, base.activities.length * times);
     assert.equal(metrics(d).length, metrics(base).length * times);
     assert.equal(d.events.length, base.events.length * times);
+    assert.equal(d.outcomes.length, base.outcomes.length * times);
     assert.equal(d.dataset.id, `synthetic-x${times}`);
     assert.ok(d.dataset.title.startsWith(titlePrefix(times)));
     assert.ok(d.dataset.title.startsWith(`SYNTHETIC (×${times}, generated for benchmarks; not the report's data)`));

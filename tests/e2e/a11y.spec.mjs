@@ -12,6 +12,8 @@ const views = {
   'embed: chart': '/?embed=chart&embed_id=a',
   'embed: timeline': '/?embed=timeline',
   'embed: activity': '/?embed=activity&activity=kz2006-a15',
+  'what came of it, a result chosen': '/?result=achieved,partly&sector=rule-of-law',
+  'embed: outcomes': '/?embed=outcomes&embed_id=o',
 };
 
 for (const scheme of ['light', 'dark']) {
@@ -23,6 +25,9 @@ for (const scheme of ['light', 'dark']) {
         await expect(page.locator('main.embed')).toBeVisible();
       } else {
         await open(page, path);
+      }
+      if (path.includes('result=') || path.includes('embed=outcomes')) {
+        await expect(page.locator('#outcomes .pair').first()).toBeVisible();
       }
       const results = await new AxeBuilder({ page }).analyze();
       const summary = results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`);

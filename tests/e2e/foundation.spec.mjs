@@ -18,7 +18,7 @@ const failures = [
   ['HTTP 500', (route) => route.fulfill({ status: 500, body: 'boom' }), /server failed .*HTTP 500/],
   ['an aborted request', (route) => route.abort('failed'), /network request failed/],
   ['malformed JSON', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1, "dataset": ' }), /damaged: the dataset is not valid JSON/],
-  ['the wrong shape', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1, "activities": 7}' }), /damaged: the dataset is not valid JSON of the expected shape/],
+  ['the wrong shape', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 2, "activities": 7}' }), /damaged: the dataset is not valid JSON of the expected shape/],
   ['an unknown schema version', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 99}' }), /schema version 99/],
 ];
 

@@ -30,10 +30,10 @@ export function collectErrors(page) {
   return errors;
 }
 
-/** The same report with every activity and event copied `times` times under new ids. */
+/** The same report with every activity, event and outcome copied `times` times under new ids. */
 export function scaledDataset(times) {
   const d = structuredClone(dataset);
-  d.activities = []; d.events = [];
+  d.activities = []; d.events = []; d.outcomes = [];
   for (let k = 0; k < times; k++) {
     for (const a of dataset.activities) {
       const c = structuredClone(a);
@@ -42,6 +42,7 @@ export function scaledDataset(times) {
       d.activities.push(c);
     }
     for (const e of dataset.events) d.events.push({ ...structuredClone(e), id: `${e.id}-${k}`, activity: `${e.activity}-${k}` });
+    for (const o of dataset.outcomes) d.outcomes.push({ ...structuredClone(o), id: `${o.id}-${k}`, activities: o.activities.map((a) => `${a}-${k}`) });
   }
   return d;
 }

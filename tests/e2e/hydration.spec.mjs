@@ -22,6 +22,8 @@ const VIEWS = [
   '/?embed=timeline&sector=trafficking',
   '/?embed=overview',
   '/?embed=activity&activity=kz2006-a15',
+  '/?result=achieved,partly&sector=rule-of-law',
+  '/?embed=outcomes&sector=rule-of-law',
 ];
 
 /** Every console error and warning, and every uncaught exception, of a page. */

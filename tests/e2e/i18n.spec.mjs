@@ -67,6 +67,7 @@ const views = {
   'embed: chart': '?embed=chart&sector=media',
   'embed: timeline': '?embed=timeline',
   'embed: overview': '?embed=overview',
+  'embed: outcomes': '?embed=outcomes&sector=rule-of-law',
   'embed: activity': '?embed=activity&activity=kz2006-a15',
 };
 
@@ -79,6 +80,7 @@ for (const lang of ['ru', 'kk']) {
       if (!query.includes('embed=')) {
         await expect(page.locator('#list .activity-card').first()).toBeVisible();
         await expect(page.locator('#reader-text .para').first()).toBeAttached();
+        await expect(page.locator('#outcomes .pair').first()).toBeVisible();
         await page.locator('#reader-text').scrollIntoViewIfNeeded();
       }
       await expectNoEnglish(page, `${lang} ${name}`);
@@ -86,6 +88,7 @@ for (const lang of ['ru', 'kk']) {
         // The dialogs too.
         await page.locator('#actions .cite').click();
         await expect(page.locator('#cite-text')).toBeVisible();
+        await expect(page.locator('#cite-format')).toBeVisible();
         await expectNoEnglish(page, `${lang} cite dialog`);
         await page.keyboard.press('Escape');
         await page.locator('#actions .embed').click();

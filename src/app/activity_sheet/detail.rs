@@ -72,6 +72,7 @@ pub fn detail(d: &Dataset, a: &Activity, embedded: Option<String>) -> impl IntoV
                                     <td data-label=t(T::WhatCounted)>{m.counted.clone()}</td>
                                     <td data-label=t(T::SourceWords)>
                                         <q lang="en">{m.evidence.quote.clone()}</q>
+                                        {m.note.clone().map(crate::app::overview::metric_note)}
                                     </td>
                                 </tr>
                             }
@@ -175,7 +176,7 @@ pub fn detail(d: &Dataset, a: &Activity, embedded: Option<String>) -> impl IntoV
                 </dd>
                 {(!places.is_empty()).then(|| fact(T::Places, places))}
                 {(!who.is_empty()).then(|| fact(T::Who, who.join("; ")))}
-                {a.outcome.clone().map(|o| fact(T::Outcome, o))}
+                {d.outcome_of(&a.id).map(|o| fact(T::Outcome, crate::app::outcomes::in_sheet(o)))}
             </dl>
             {metrics}
             {events}

@@ -2,6 +2,7 @@
 //! partner's column width that grows to the embed's own height (like any embed).
 
 use super::{copy_button, modal};
+use crate::app::later::while_open;
 use crate::app::state::use_ctx;
 use crate::app::url::view_url;
 use crate::core::filters::{Embed, Filters, Theme};
@@ -205,7 +206,7 @@ pub fn EmbedDialog() -> impl IntoView {
             on:close=move |_| open.set(false)
         >
             <h2 id="embed-h">{t(T::EmbedTitle)}</h2>
-            {move || open.get().then(body)}
+            <div id="embed-mount">{while_open(ctx, "embed-mount", move || open.get(), body)}</div>
         </dialog>
     }
 }

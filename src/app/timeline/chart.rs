@@ -196,6 +196,7 @@ fn mark(ctx: Ctx, g: Gestures, m: Mark) -> impl IntoView {
         MarkShape::YearOnly => "year",
         MarkShape::Cluster { .. } if m.w > 0.0 => "cluster month",
         MarkShape::Cluster { .. } => "cluster day",
+        MarkShape::Outcome => "outcome",
     };
     // The tooltip stays inside the timeline: it opens from the mark toward the middle, and in
     // the first lane below the mark (above it is the axis, then the page's top).
