@@ -120,23 +120,19 @@ pub fn image_name(d: &Dataset, f: &Filters, chart: Chart, size: Size, format: Fo
     )
 }
 
-/// Saves `content` as the file `name` (a citation's), saying in the console why not if it
-/// cannot.
+/// Saves text as the file `name` (a CSV, a JSON file, a citation), saying in the console why not
+/// if it cannot.
 pub fn save_text(name: &str, mime: &str, content: &str) {
-    if let Err(e) = download(name, mime, content) {
-        web_sys::console::warn_1(&e);
-    }
-}
-
-/// Saves `content` as a file through a temporary object URL.
-fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(
+    let saved = web_sys::Blob::new_with_str_sequence_and_options(
         &js_sys::Array::of1(&JsValue::from_str(content)),
         &opts,
-    )?;
-    save(name, &blob)
+    )
+    .and_then(|blob| save(name, &blob));
+    if let Err(e) = saved {
+        web_sys::console::warn_1(&e);
+    }
 }
 
 /// Saves a blob as a file through a temporary object URL.
@@ -162,7 +158,7 @@ pub fn csv(ctx: &Ctx) {
     let (d, f) = (ctx.d(), ctx.state.filters.get_untracked());
     let (d, stem) = (&*d, file_stem(&d, &f));
     let acts = select(d, &f, Except::Nothing);
-    let _ = download(
+    save_text(
         &format!("{stem}.csv"),
         "text/csv;charset=utf-8",
         &to_csv(d, &acts),
@@ -174,7 +170,7 @@ pub fn json(ctx: &Ctx) {
     let (d, f) = (ctx.d(), ctx.state.filters.get_untracked());
     let (d, stem) = (&*d, file_stem(&d, &f));
     let acts = select(d, &f, Except::Nothing);
-    let _ = download(
+    save_text(
         &format!("{stem}.json"),
         "application/json",
         &to_json(d, &acts, &current_url()),
