@@ -105,6 +105,7 @@ pub fn image_request(d: &Dataset, f: &Filters, chart: Chart, size: Size, url: &s
             .map(|k| t(k).to_string())
             .to_vec(),
             cluster: t(T::ImageCluster).to_string(),
+            outcome_cluster: t(T::ImageOutcomeCluster).to_string(),
         },
     }
 }

@@ -5,15 +5,21 @@
 //! Built after the first screen (`later`: mounted on its own in the browser).
 
 use super::later::later;
-use super::link::{closest, open_on_click};
-use super::state::{PAGE, Stage, use_ctx};
+use super::link::{closest, plain_click};
+use super::state::{Stage, use_ctx};
 use super::url::view_url;
-use crate::core::filters::Embed;
+use crate::core::filters::{Embed, encode};
 use crate::core::i18n::{self, T, f as tf, t};
 use crate::core::labels::{time_in_full, when};
 use crate::core::model::{Activity, Outcome, ResultClass};
 use crate::core::query::{Except, outcome_pairs, result_counts, select};
 use leptos::prelude::*;
+
+/// How many pairs are listed at a time. Each is two or three passages long: at a hundred
+/// reports' worth of data (900 pairs) listing 60 made a view change's p95 5–10 ms slower than
+/// without the region (scale benchmark, three runs each); the note under the list says how to
+/// see the others.
+const PAIRS: usize = 20;
 
 /// The region: heading and note, then the body once built (a placeholder before).
 #[component]
@@ -59,13 +65,9 @@ fn Body() -> impl IntoView {
             }
         })
     };
-    // The view's pairs, as (activity, outcome) positions, and how many there are: the first
-    // PAGE are listed, like the list's cards (900 pairs drawn at once took 0.3–0.6 s a change
-    // in the scale benchmark's 100× data).
-    // The view's first PAGE pairs, as (activity position, outcome id), and how many there are:
-    // listed like the list's cards (900 pairs drawn at once took 0.3–0.6 s a change in the scale
-    // benchmark's 100× data). Keyed by the outcome's id and found by it: keys of positions
-    // measured 2.0 KB (gzip) more wasm.
+    // The view's first PAIRS pairs, as (activity position, outcome id), and how many there are.
+    // Keyed by the outcome's id and found by it: keys of positions measured 2.0 KB (gzip) more
+    // wasm.
     let pairs = {
         let d = d.clone();
         Memo::new(move |_| {
@@ -73,7 +75,7 @@ fn Body() -> impl IntoView {
             let n = all.len();
             let first = all
                 .iter()
-                .take(PAGE)
+                .take(PAIRS)
                 .filter_map(|(a, o)| Some((d.index_of(a)?, o.id.clone())))
                 .collect::<Vec<_>>();
             (first, n)
@@ -116,6 +118,19 @@ fn Body() -> impl IntoView {
             ctx.state.update(&|f| *f = f.toggle_result(class));
         }
     };
+    // One delegated handler for the pairs' links: a plain click opens the activity in place (in
+    // an embed, which has no activity sheet, the link opens the full explorer).
+    let open = move |ev: leptos::ev::MouseEvent| {
+        if let Some(a) = closest(&ev, "a[data-activity]")
+            && ctx.embed.is_none()
+            && plain_click(&ev)
+        {
+            ev.prevent_default();
+            let id = a.get_attribute("data-activity").unwrap_or_default();
+            super::activity_sheet::opening(Some(a));
+            ctx.state.merge(&format!("?activity={}", encode(&id)));
+        }
+    };
     view! {
         <p class="outcomes-count" data-testid="outcomes-count">
             {move || tf(T::OutcomesGiven, &[&i18n::num(sum(true)), &i18n::num(sum(false))])}
@@ -123,7 +138,7 @@ fn Body() -> impl IntoView {
         <ul class="chips result-classes" aria-label=t(T::ResultClasses) on:click=choose>
             {classes}
         </ul>
-        <ol class="outcome-list" id="outcome-list">
+        <ol class="outcome-list" id="outcome-list" on:click=open>
             <For each=move || pairs.get().0 key=|k| k.clone() let((i, id))>
                 {d.activities
                     .get(i)
@@ -131,8 +146,8 @@ fn Body() -> impl IntoView {
                     .map(|(a, o)| pair(a, o))}
             </For>
         </ol>
-        <p class="note" hidden=move || pairs.with(|p| p.1 <= PAGE)>
-            {tf(T::OutcomesFirst, &[&i18n::num(PAGE as u64)])}
+        <p class="note" hidden=move || pairs.with(|p| p.1 <= PAIRS)>
+            {tf(T::OutcomesFirst, &[&i18n::num(PAIRS as u64)])}
         </p>
         <p class="empty" hidden=move || pairs.with(|p| p.1 > 0)>{t(T::OutcomesNone)}</p>
     }
@@ -166,9 +181,8 @@ fn pair(a: &Activity, o: &Outcome) -> impl IntoView + use<> {
         f.activity = Some(a.id.clone());
         view_url(&f)
     } else {
-        format!("?activity={}", crate::core::filters::encode(&a.id))
+        format!("?activity={}", encode(&a.id))
     };
-    let open = open_on_click(ctx.state, a.id.clone());
     view! {
         <li class="pair" data-outcome=o.id.clone()>
             <p class="effort">
@@ -177,11 +191,6 @@ fn pair(a: &Activity, o: &Outcome) -> impl IntoView + use<> {
                     target=embedded.then_some("_blank")
                     rel=embedded.then_some("noopener")
                     data-activity=a.id.clone()
-                    on:click=move |ev| {
-                        if !embedded {
-                            open(ev)
-                        }
-                    }
                 >
                     {a.title.clone()}
                 </a>

@@ -143,6 +143,7 @@ texts! {
     YearOnlyWhen = "{0} (year only)";
     ClusterZoom = "{0} dated events; select to zoom into the month";
     ClusterList = "{0} dated events; select to list them";
+    ClusterOutcomes = "{0} dated outcomes; select to zoom into the month";
     // Figures and summary.
     Figures = "Figures";
     UsActivities = "U.S. activities";
@@ -298,6 +299,7 @@ texts! {
     LegendCluster = "several events (see the list)";
     LegendOutcome = "an outcome, on the date the report gives it";
     ImageCluster = "dated events: {0}";
+    ImageOutcomeCluster = "dated outcomes: {0}";
     PrintView = "Print this view";
     PrintShort = "Print";
     ImageShort = "Image";

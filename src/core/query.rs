@@ -761,9 +761,16 @@ fn phrase_ranges(text: &str, q: &str) -> Vec<(usize, usize)> {
 
 /// True when folded `text` holds the search `needle` (see `needle`).
 pub fn holds(text: &str, needle: &str) -> bool {
-    // Most texts do not hold even the first stem: a plain substring test rules them out.
-    if !text.contains(needle.split(' ').next().unwrap_or_default()) {
+    // Most texts do not hold even the first stem: a plain substring test rules them out; and
+    // for one word it is the answer (a match runs on to the end of its word). Only a phrase is
+    // copied into chars: it runs once per activity per keystroke, and at a hundred reports'
+    // worth of data copying every text took 9 ms of a 33 ms change.
+    let (first, rest) = needle.split_once(' ').unwrap_or((needle, ""));
+    if !text.contains(first) {
         return false;
+    }
+    if rest.is_empty() {
+        return !first.is_empty();
     }
     let chars: Vec<char> = text.chars().collect();
     let stems: Vec<Vec<char>> = needle.split(' ').map(|w| w.chars().collect()).collect();

@@ -163,6 +163,11 @@ impl Mark {
             _ => None,
         }
     }
+
+    /// True for a cluster of outcomes (not of events).
+    pub fn outcome_cluster(&self) -> bool {
+        self.key.starts_with("co-")
+    }
 }
 
 /// One lane per sector with any activity.
@@ -350,7 +355,7 @@ pub fn timeline_layout(
             first_day: e.date.first_day(),
         });
     }
-    let points = clusters(points, scale, &lanes);
+    let points = clusters(points, scale, &lanes, false);
     let mut points = points;
     sort_by(&mut points, &|a, b| a.first_day.cmp(&b.first_day));
     // Outcomes the report dates to a month or a day, after the events (stacked after them, so
@@ -392,6 +397,9 @@ pub fn timeline_layout(
             first_day: date.first_day(),
         });
     }
+    // Crowded outcomes cluster as events do (a hundred reports' worth of data put a hundred
+    // in one month of one lane: a hundred rows).
+    let mut outcomes = clusters(outcomes, scale, &lanes, true);
     sort_by(&mut outcomes, &|a, b| a.first_day.cmp(&b.first_day));
     points.extend(outcomes);
     // Stack points that would cover each other: each takes the lowest row that is free there.
@@ -448,8 +456,9 @@ pub fn tab_stop(layout: &TimelineLayout, open: Option<&str>) -> usize {
 }
 
 /// Replaces the points of a lane that crowd one bucket (a month; a day when zoomed into a few
-/// months) beyond `MAX_STACK` with one cluster mark.
-fn clusters(points: Vec<Mark>, scale: TimeScale, lanes: &[Lane]) -> Vec<Mark> {
+/// months) beyond `MAX_STACK` with one cluster mark; `outcomes` when the points are outcomes
+/// (bucketed by month; their clusters say so and have keys of their own).
+fn clusters(points: Vec<Mark>, scale: TimeScale, lanes: &[Lane], outcomes: bool) -> Vec<Mark> {
     let by_day = scale.months <= DAY_BUCKETS_UP_TO;
     let bucket = |m: &Mark| -> (usize, Day) {
         let (y, mo, d) = m.first_day;
@@ -502,10 +511,15 @@ fn clusters(points: Vec<Mark>, scale: TimeScale, lanes: &[Lane]) -> Vec<Mark> {
                 w,
                 row: 0,
                 lane,
-                key: format!("c-{sector}-{y}-{mo}-{d}"),
+                key: format!(
+                    "{}-{sector}-{y}-{mo}-{d}",
+                    if outcomes { "co" } else { "c" }
+                ),
                 sector,
                 label: tf(
-                    if d == 0 {
+                    if outcomes {
+                        T::ClusterOutcomes
+                    } else if d == 0 {
                         T::ClusterZoom
                     } else {
                         T::ClusterList
@@ -742,6 +756,39 @@ mod tests {
             (march, march),
         );
         assert!(z.marks.iter().all(|m| m.shape != MarkShape::Outcome));
+    }
+
+    #[test]
+    fn crowded_outcomes_become_one_cluster_not_rows() {
+        let mut d = crate::core::query::tests::dataset();
+        // Forty copies of the December outcome of the rally ban, each answering the activity.
+        let ban = d
+            .outcomes
+            .iter()
+            .find(|o| o.id == "kz2006-o04")
+            .unwrap()
+            .clone();
+        for k in 0..40 {
+            let mut c = ban.clone();
+            c.id = format!("{}-{k}", ban.id);
+            d.outcomes.push(c);
+        }
+        let acts = select(&d, &Filters::default(), Except::Dates);
+        let l = timeline_layout(&d, &acts, (None, None));
+        let sector = &d.activity("kz2006-a35").unwrap().sector;
+        let lane = l.lanes.iter().position(|x| &x.sector == sector).unwrap();
+        let december: Vec<&Mark> = l
+            .marks
+            .iter()
+            .filter(|m| m.lane == lane && m.first_day.0 == 2006 && m.first_day.1 == 12)
+            .filter(|m| m.key.starts_with("co-") || m.shape == MarkShape::Outcome)
+            .collect();
+        assert_eq!(december.len(), 1, "one cluster for the month's 41 outcomes");
+        assert_eq!(december[0].shape, MarkShape::Cluster { count: 41 });
+        assert!(december[0].label.starts_with("41 dated outcomes"));
+        // Its key differs from an events cluster's in the same lane and month.
+        assert!(l.marks.iter().filter(|m| m.key == december[0].key).count() == 1);
+        assert!(l.lanes[lane].rows <= 1 + MAX_STACK as u32 + 1);
     }
 
     #[test]

@@ -78,6 +78,9 @@ pub struct Texts {
     pub legend: Vec<String>,
     /// A crowded month's entry in the timeline's key, its count at `{0}` ("dated events: {0}").
     pub cluster: String,
+    /// A crowded month's outcomes in the key ("dated outcomes: {0}").
+    #[serde(default)]
+    pub outcome_cluster: String,
 }
 
 /// The timeline legend's entries, in the order `Texts::legend` holds their words.

@@ -99,7 +99,14 @@ fn parts(l: &TimelineLayout, texts: &Texts, m: &Measure, t: Type, width: f64) ->
         let n = entries.len() + 1;
         numbers.push(Some(n));
         let what = match mk.shape {
-            MarkShape::Cluster { count } => texts.cluster.replace("{0}", &count.to_string()),
+            MarkShape::Cluster { count } => {
+                let words = if mk.outcome_cluster() {
+                    &texts.outcome_cluster
+                } else {
+                    &texts.cluster
+                };
+                words.replace("{0}", &count.to_string())
+            }
             _ => mk.label.clone(),
         };
         entries.push((n, format!("{} · {what}", mk.when)));
