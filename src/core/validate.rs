@@ -130,15 +130,109 @@ pub fn read(parsed: Parsed<'_>) -> Result<Dataset, DatasetError> {
     if let Some(found) = found {
         return Err(DatasetError::UnsupportedSchema { found });
     }
-    let mut de = serde_json::Deserializer::from_str(parsed.text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
+    serde_json::from_str::<Dataset>(parsed.text).map_err(|e| {
+        let message = e.to_string();
         DatasetError::Malformed {
-            // serde_path_to_error writes the top level as ".".
-            path: if path == "." { String::new() } else { path },
-            message: e.into_inner().to_string(),
+            path: path_at(parsed.text, offset_of(parsed.text, &e), &message),
+            message,
         }
     })
+}
+
+/// Where in `text` serde_json stopped with `e` (a byte offset; 0 when it says no place).
+fn offset_of(text: &str, e: &serde_json::Error) -> usize {
+    // serde_json counts lines from 1 and the column in bytes from the line's start.
+    let line_start = match e.line() {
+        0 => return 0,
+        1 => 0,
+        n => text
+            .match_indices('\n')
+            .nth(n - 2)
+            .map_or(0, |(i, _)| i + 1),
+    };
+    line_start + e.column()
+}
+
+/// The JSON path (`activities[3].time.start`; empty for the whole document) of the value being
+/// read at byte `offset` of `text`, which is JSON (`parse_text` saw all of it): the key or index
+/// of each container open there, down to the value read last. serde_json tells where (line and
+/// column) the shape refused something and this names it; `serde_path_to_error`, which wraps
+/// every field's decoding to track the path as it goes, cost the page's wasm 7.9 KB gzip.
+/// A missing or repeated field is the object's fault: its path is the object's.
+fn path_at(text: &str, offset: usize, message: &str) -> String {
+    /// A container open at the offset, and where in it the reading was.
+    enum Open {
+        /// The key read last (`None` before the first, or after a comma).
+        Object(Option<String>),
+        /// The index of the element read last (`None` before the first).
+        Array(Option<usize>),
+    }
+    let b = text.as_bytes();
+    let end = offset.min(b.len());
+    let mut open: Vec<Open> = Vec::new();
+    // Whether the next string in an object is a key.
+    let mut key_next = false;
+    let mut i = 0;
+    while i < end {
+        let c = b[i];
+        // A value starts here (not a key, a separator or space): it is the array's next element.
+        let key = c == b'"' && key_next;
+        let value = !(key || b",:]} \t\r\n".contains(&c));
+        if value && let Some(Open::Array(at)) = open.last_mut() {
+            at.get_or_insert(0);
+        }
+        match c {
+            b'{' => {
+                open.push(Open::Object(None));
+                key_next = true;
+            }
+            b'[' => open.push(Open::Array(None)),
+            b'}' | b']' => {
+                open.pop();
+                key_next = false;
+            }
+            b',' => match open.last_mut() {
+                Some(Open::Object(key)) => {
+                    *key = None;
+                    key_next = true;
+                }
+                Some(Open::Array(Some(n))) => *n += 1,
+                _ => {}
+            },
+            b':' => key_next = false,
+            b'"' => {
+                // To the closing quote (a backslash escapes the byte after it).
+                let mut j = i + 1;
+                while j < b.len() && b[j] != b'"' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                if key_next && let Some(Open::Object(key)) = open.last_mut() {
+                    *key = serde_json::from_str(&text[i..=j.min(b.len() - 1)]).ok();
+                }
+                i = j;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if (message.starts_with("missing field") || message.starts_with("duplicate field"))
+        && let Some(Open::Object(key)) = open.last_mut()
+    {
+        *key = None;
+    }
+    let mut path = String::new();
+    for o in &open {
+        match o {
+            Open::Object(Some(k)) if path.is_empty() => path.push_str(k),
+            Open::Object(Some(k)) => {
+                path.push('.');
+                path.push_str(k);
+            }
+            Open::Array(Some(n)) => path.push_str(&format!("[{n}]")),
+            _ => {}
+        }
+    }
+    path
 }
 
 /// The top of a document: an object, of which only the schema version is kept (the first, if
@@ -1186,6 +1280,62 @@ mod tests {
 
     fn shown(text: &str) -> String {
         parse_and_check(text).unwrap_err().to_string()
+    }
+
+    /// The path of what the shape refuses, from where serde_json stopped: the value's own for a
+    /// wrong value or an unknown key, the object's for a missing or repeated field, on one line
+    /// or many (the line and column are turned into an offset).
+    #[test]
+    fn a_refused_value_is_named_by_its_json_path() {
+        let path = |text: &str| match read(parse_text(text).unwrap()) {
+            Err(DatasetError::Malformed { path, .. }) => path,
+            other => panic!("{other:?}"),
+        };
+        let text = bundled();
+        let cases = [
+            ("\"year\":2006", "\"year\":\"x\"", "reports[0].year"),
+            ("\"colour\":", "\"color\":", "sectors[0].color"),
+            (
+                "\"colour\":",
+                "\"colour\":\"#000000\",\"colour\":",
+                "sectors[0]",
+            ),
+            ("\"places\":[", "\"places\":[7,", "places[0]"),
+            (
+                "\"evidence\":[{",
+                "\"evidence\":[{},{",
+                "activities[0].evidence[0]",
+            ),
+            (
+                "\"schema_version\":2,",
+                "\"schema_version\":2,\"x\":{\"a\":[]},",
+                "x",
+            ),
+        ];
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        for (from, to, want) in cases {
+            assert!(text.contains(from), "{from}");
+            assert_eq!(path(&text.replacen(from, to, 1)), want, "{to}");
+            // The same edit in the file written over many lines.
+            let broken: serde_json::Value =
+                serde_json::from_str(&text.replacen(from, to, 1)).unwrap_or(value.clone());
+            if broken != value {
+                let lines = serde_json::to_string_pretty(&broken).unwrap();
+                assert!(lines.lines().count() > 100);
+                assert_eq!(path(&lines), want, "{to} (pretty)");
+            }
+        }
+        assert!(pretty.lines().count() > 100);
+        assert_eq!(
+            path(r#"{"schema_version": 2, "activities": 7}"#),
+            "activities"
+        );
+        assert_eq!(
+            path("{\n  \"schema_version\": 2,\n  \"reports\": {}\n}"),
+            "reports"
+        );
+        assert_eq!(path(r#"{"schema_version": 2, "k\"e.y": 1}"#), "k\"e.y");
     }
 
     /// What the browser shows for a broken answer (tests/e2e: foundation, hardening).
