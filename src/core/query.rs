@@ -1036,6 +1036,20 @@ pub(crate) mod tests {
         crate::core::validate::parse_and_check(json).expect("bundled dataset is valid")
     }
 
+    /// Adds `n` copies of the December outcome of the rally ban (`kz2006-o04`), each answering
+    /// its activity: one month of one lane crowded with outcomes.
+    pub(crate) fn crowd_the_ban(d: &mut Dataset, n: usize) {
+        let ban = d
+            .outcome_of("kz2006-a35")
+            .expect("the ban's outcome")
+            .clone();
+        for k in 0..n {
+            let mut c = ban.clone();
+            c.id = format!("{}-{k}", ban.id);
+            d.outcomes.push(c);
+        }
+    }
+
     #[test]
     fn no_filter_lists_everything_in_report_order() {
         let d = dataset();

@@ -761,18 +761,7 @@ mod tests {
     #[test]
     fn crowded_outcomes_become_one_cluster_not_rows() {
         let mut d = crate::core::query::tests::dataset();
-        // Forty copies of the December outcome of the rally ban, each answering the activity.
-        let ban = d
-            .outcomes
-            .iter()
-            .find(|o| o.id == "kz2006-o04")
-            .unwrap()
-            .clone();
-        for k in 0..40 {
-            let mut c = ban.clone();
-            c.id = format!("{}-{k}", ban.id);
-            d.outcomes.push(c);
-        }
+        crate::core::query::tests::crowd_the_ban(&mut d, 40);
         let acts = select(&d, &Filters::default(), Except::Dates);
         let l = timeline_layout(&d, &acts, (None, None));
         let sector = &d.activity("kz2006-a35").unwrap().sector;

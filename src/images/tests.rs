@@ -320,17 +320,7 @@ fn image_samples() {
 #[test]
 fn a_crowded_month_of_outcomes_is_one_numbered_entry_that_says_so() {
     let mut d = in_language(Lang::En);
-    let ban = d
-        .outcomes
-        .iter()
-        .find(|o| o.id == "kz2006-o04")
-        .unwrap()
-        .clone();
-    for k in 0..40 {
-        let mut c = ban.clone();
-        c.id = format!("{}-{k}", ban.id);
-        d.outcomes.push(c);
-    }
+    crate::core::query::tests::crowd_the_ban(&mut d, 40);
     let req = request(&d, "", Of::Timeline, Size::Screen(960));
     let (_, texts) = svg(&req).unwrap();
     let all = said(&texts);

@@ -20,11 +20,30 @@ test('at 100× the timeline aggregates crowded months and expands them on zoom',
   const n = await clusters.count();
   expect(n).toBeGreaterThan(0);
   expect(await marks.count()).toBeLessThan(big.events.length);
-  const counts = (await clusters.allTextContents()).map(Number);
+  const sum = async (selector) => (await page.locator(selector).allTextContents()).map(Number);
+  const counts = await sum('#timeline-body .mark-cluster:not(.of-outcomes)');
   expect(counts.every((c) => c > 2), counts.join(',')).toBe(true);
   // The counts add up to the events they stand for: none lost, none counted twice.
   const points = await page.locator('#timeline-body .mark-day, #timeline-body .mark-month:not(.mark-cluster)').count();
   expect(counts.reduce((a, b) => a + b, 0) + points).toBe(big.events.length);
+  // Outcomes the report dates to a month crowd one month of one lane (a hundred copies of the
+  // rally ban's removal): one counted mark that says so, not a hundred rows of diamonds.
+  const dated = big.outcomes.filter((o) => /^\d{4}-\d{2}/.test(o.time.start)).length;
+  const outcomeCounts = await sum('#timeline-body .mark-cluster.of-outcomes');
+  expect(outcomeCounts.length).toBeGreaterThan(0);
+  const diamonds = await page.locator('#timeline-body .mark-outcome').count();
+  expect(outcomeCounts.reduce((a, b) => a + b, 0) + diamonds).toBe(dated);
+  await expect(page.locator('#timeline-body .mark-cluster.of-outcomes').first())
+    .toHaveAttribute('aria-label', /\d+ dated outcomes; select to zoom into the month/);
+  // Every mark sits inside its lane's track (no style meant for another element moves one).
+  const outside = await page.evaluate(() => [...document.querySelectorAll('#timeline-body .mark')]
+    .filter((m) => {
+      const t = m.parentElement.getBoundingClientRect();
+      const r = m.getBoundingClientRect();
+      return r.top < t.top - 0.5 || r.bottom > t.bottom + 0.5;
+    })
+    .map((m) => m.className));
+  expect(outside).toEqual([]);
   // Zooming into a month: the range filter is set and the month's marks spread out by day.
   const zoom = page.locator('#timeline-body .mark-cluster[data-zoom]').first();
   const month = await zoom.getAttribute('data-zoom');

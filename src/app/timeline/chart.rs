@@ -194,6 +194,7 @@ fn mark(ctx: Ctx, g: Gestures, m: Mark) -> impl IntoView {
         } => "period clipped",
         MarkShape::Period { .. } => "period",
         MarkShape::YearOnly => "year",
+        MarkShape::Cluster { .. } if m.outcome_cluster() => "cluster month of-outcomes",
         MarkShape::Cluster { .. } if m.w > 0.0 => "cluster month",
         MarkShape::Cluster { .. } => "cluster day",
         MarkShape::Outcome => "outcome",
