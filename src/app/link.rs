@@ -38,14 +38,17 @@ pub fn merge_on_click(state: ViewState, change: String) -> impl Fn(MouseEvent) +
     }
 }
 
-/// The click handler of a link that opens an activity: the link is remembered, so focus can
-/// return to it when the activity closes.
-pub fn open_on_click(state: ViewState, id: String) -> impl Fn(MouseEvent) + 'static {
-    move |ev| {
-        if plain_click(&ev) {
-            ev.prevent_default();
-            super::activity_sheet::opening(closest(&ev, "a, button"));
-            state.merge(&format!("?activity={}", crate::core::filters::encode(&id)));
-        }
+/// Follows a plain click on a link that opens the activity `id`, in place: the link is
+/// remembered, so focus can return to it when the activity closes.
+pub fn open_activity(state: ViewState, ev: &MouseEvent, id: &str) {
+    if plain_click(ev) {
+        ev.prevent_default();
+        super::activity_sheet::opening(closest(ev, "a, button"));
+        state.merge(&format!("?activity={}", crate::core::filters::encode(id)));
     }
+}
+
+/// The click handler of a link that opens an activity (`open_activity`).
+pub fn open_on_click(state: ViewState, id: String) -> impl Fn(MouseEvent) + 'static {
+    move |ev| open_activity(state, &ev, &id)
 }

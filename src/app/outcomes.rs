@@ -5,7 +5,7 @@
 //! Built after the first screen (`later`: mounted on its own in the browser).
 
 use super::later::later;
-use super::link::{closest, plain_click};
+use super::link::{closest, open_activity};
 use super::state::{Stage, use_ctx};
 use super::url::view_url;
 use crate::core::filters::{Embed, encode};
@@ -121,14 +121,11 @@ fn Body() -> impl IntoView {
     // One delegated handler for the pairs' links: a plain click opens the activity in place (in
     // an embed, which has no activity sheet, the link opens the full explorer).
     let open = move |ev: leptos::ev::MouseEvent| {
-        if let Some(a) = closest(&ev, "a[data-activity]")
-            && ctx.embed.is_none()
-            && plain_click(&ev)
+        if ctx.embed.is_none()
+            && let Some(id) =
+                closest(&ev, "a[data-activity]").and_then(|a| a.get_attribute("data-activity"))
         {
-            ev.prevent_default();
-            let id = a.get_attribute("data-activity").unwrap_or_default();
-            super::activity_sheet::opening(Some(a));
-            ctx.state.merge(&format!("?activity={}", encode(&id)));
+            open_activity(ctx.state, &ev, &id);
         }
     };
     view! {

@@ -18,11 +18,31 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use kz_explorer::core::model::Dataset;
     use kz_explorer::core::{
         build::build, exports::to_csv, labels::fingerprint, validate::parse_and_check,
     };
     use std::path::Path;
     use std::process::ExitCode;
+
+    /// A text file, or why it cannot be read.
+    fn read(p: impl AsRef<Path>) -> Result<String, String> {
+        let p = p.as_ref();
+        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+    }
+
+    /// The dataset file at `path`, read, parsed and checked.
+    fn load(path: &str) -> Result<Dataset, String> {
+        parse_and_check(&read(path)?).map_err(|e| format!("{path}: {e}"))
+    }
+
+    /// The name the dataset's files share (`kazakhstan-2006` for `…/kazakhstan-2006.json`).
+    fn stem(path: &str) -> Result<&str, String> {
+        Path::new(path)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .ok_or_else(|| "the dataset has no file name".to_string())
+    }
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -96,8 +116,7 @@ mod native {
 
     fn build_cmd(source: &str, out: &str) -> Result<String, String> {
         let base = Path::new(source).parent().unwrap_or(Path::new("."));
-        let src =
-            std::fs::read_to_string(source).map_err(|e| format!("cannot read {source}: {e}"))?;
+        let src = read(source)?;
         let d = build(&src, |f| {
             std::fs::read_to_string(base.join(f)).map_err(|e| format!("cannot read {f}: {e}"))
         })?;
@@ -115,10 +134,9 @@ mod native {
     /// takes out Trunk's inline loader: `boot.js` starts the wasm, so the built page has no
     /// inline script a strict content security policy would refuse.
     fn prepaint(dataset: &str, html: &str) -> Result<String, String> {
-        let text =
-            std::fs::read_to_string(dataset).map_err(|e| format!("cannot read {dataset}: {e}"))?;
+        let text = read(dataset)?;
         let d = parse_and_check(&text).map_err(|e| format!("{dataset}: {e}"))?;
-        let page = std::fs::read_to_string(html).map_err(|e| format!("cannot read {html}: {e}"))?;
+        let page = read(html)?;
         let d = std::sync::Arc::new(d);
         let rendered = format!(
             "<div id=\"kz-root\">{}</div>",
@@ -148,16 +166,9 @@ mod native {
     /// Writes `datapackage.json` (a Frictionless Data Package) beside the dataset, describing it
     /// and its CSV (written by `prepaint`).
     fn package(dataset: &str) -> Result<String, String> {
-        let text =
-            std::fs::read_to_string(dataset).map_err(|e| format!("cannot read {dataset}: {e}"))?;
-        let d = parse_and_check(&text).map_err(|e| format!("{dataset}: {e}"))?;
-        let path = Path::new(dataset);
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .ok_or("the dataset has no file name")?;
-        let out = path.with_file_name("datapackage.json");
-        let json = kz_explorer::core::exports::datapackage(&d, stem);
+        let d = load(dataset)?;
+        let out = Path::new(dataset).with_file_name("datapackage.json");
+        let json = kz_explorer::core::exports::datapackage(&d, stem(dataset)?);
         std::fs::write(&out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
         Ok(format!("wrote {}", out.display()))
     }
@@ -171,9 +182,7 @@ mod native {
         use kz_explorer::core::exports::{CiteFormat, ViewRef, cite_report, cite_view};
         use kz_explorer::core::filters::Filters;
         use kz_explorer::core::labels::{caption, file_stem};
-        let text =
-            std::fs::read_to_string(dataset).map_err(|e| format!("cannot read {dataset}: {e}"))?;
-        let d = parse_and_check(&text).map_err(|e| format!("{dataset}: {e}"))?;
+        let d = load(dataset)?;
         let query = rest.first().map_or("", String::as_str);
         let f = Filters::from_query(query);
         let url = rest.get(1).cloned().unwrap_or_else(|| {
@@ -244,19 +253,11 @@ mod native {
     /// (`OUT/kazakhstan-2006.ru.json`). Any missing, extra or untranslated text fails the build.
     fn locales(dataset: &str, dir: &str, out: &str) -> Result<String, String> {
         use kz_explorer::core::{i18n, translate};
-        let read = |p: &Path| {
-            std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
-        };
         let compact = |json: &str| -> Result<String, String> {
             let v: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
             serde_json::to_string(&v).map_err(|e| e.to_string())
         };
-        let d =
-            parse_and_check(&read(Path::new(dataset))?).map_err(|e| format!("{dataset}: {e}"))?;
-        let stem = Path::new(dataset)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .ok_or("the dataset has no file name")?;
+        let (d, stem) = (load(dataset)?, stem(dataset)?);
         let mut said = Vec::new();
         for lang in i18n::Lang::ALL.into_iter().filter(|l| *l != i18n::Lang::En) {
             let code = lang.code();
@@ -292,15 +293,7 @@ mod native {
         use kz_explorer::app::export::{Chart, image_request};
         use kz_explorer::core::{filters::Filters, i18n, translate};
         use kz_explorer::images::{Size, png_file};
-        let read = |p: &Path| {
-            std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
-        };
-        let english =
-            parse_and_check(&read(Path::new(dataset))?).map_err(|e| format!("{dataset}: {e}"))?;
-        let stem = Path::new(dataset)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .ok_or("the dataset has no file name")?;
+        let (english, stem) = (load(dataset)?, stem(dataset)?);
         let out = Path::new(dist).join("social");
         std::fs::create_dir_all(&out).map_err(|e| format!("cannot make {}: {e}", out.display()))?;
         let absolute = base.starts_with("http://") || base.starts_with("https://");

@@ -164,11 +164,14 @@ impl Mark {
         }
     }
 
-    /// True for a cluster of outcomes (not of events).
+    /// True for a cluster of outcomes (not of events): its key says so (`clusters`).
     pub fn outcome_cluster(&self) -> bool {
-        self.key.starts_with("co-")
+        self.key.starts_with(OUTCOME_CLUSTER)
     }
 }
+
+/// How the key of a cluster of outcomes starts (an events cluster's starts `c-`).
+const OUTCOME_CLUSTER: &str = "co-";
 
 /// One lane per sector with any activity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -355,8 +358,7 @@ pub fn timeline_layout(
             first_day: e.date.first_day(),
         });
     }
-    let points = clusters(points, scale, &lanes, false);
-    let mut points = points;
+    let mut points = clusters(points, scale, &lanes, false);
     sort_by(&mut points, &|a, b| a.first_day.cmp(&b.first_day));
     // Outcomes the report dates to a month or a day, after the events (stacked after them, so
     // they never cover one); a year-only outcome is no point in time.
@@ -512,8 +514,8 @@ fn clusters(points: Vec<Mark>, scale: TimeScale, lanes: &[Lane], outcomes: bool)
                 row: 0,
                 lane,
                 key: format!(
-                    "{}-{sector}-{y}-{mo}-{d}",
-                    if outcomes { "co" } else { "c" }
+                    "{}{sector}-{y}-{mo}-{d}",
+                    if outcomes { OUTCOME_CLUSTER } else { "c-" }
                 ),
                 sector,
                 label: tf(
@@ -770,7 +772,7 @@ mod tests {
             .marks
             .iter()
             .filter(|m| m.lane == lane && m.first_day.0 == 2006 && m.first_day.1 == 12)
-            .filter(|m| m.key.starts_with("co-") || m.shape == MarkShape::Outcome)
+            .filter(|m| m.outcome_cluster() || m.shape == MarkShape::Outcome)
             .collect();
         assert_eq!(december.len(), 1, "one cluster for the month's 41 outcomes");
         assert_eq!(december[0].shape, MarkShape::Cluster { count: 41 });
